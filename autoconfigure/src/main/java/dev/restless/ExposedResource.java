@@ -1,0 +1,111 @@
+package dev.restless;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Exposes a JPA entity as a JSON:API resource. Every managed entity carrying this annotation is
+ * discovered from the JPA metamodel at start-up. Each attribute can be overridden per collection
+ * with {@code restless.resources.<collectionName>.*} properties, which win over the annotation.
+ *
+ * <pre>{@code
+ * @Entity
+ * @ExposedResource(collectionName = "people", methods = {GET, POST, PATCH, DELETE}, exclude = "password")
+ * public class Person { ... }
+ * }</pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface ExposedResource {
+
+	/**
+	 * The URL segment and JSON:API {@code type}. Defaults to the entity name with its first letter
+	 * lower-cased.
+	 * @return the collection name
+	 */
+	String collectionName() default "";
+
+	/**
+	 * The methods served; requests with other methods get {@code 405}. Read-only by default.
+	 * @return the enabled methods
+	 */
+	ResourceMethod[] methods() default { ResourceMethod.GET };
+
+	/**
+	 * Page size when the client gives no {@code page[size]}; {@code -1} uses
+	 * {@code restless.default-page-size}.
+	 * @return the default page size
+	 */
+	int pageSize() default -1;
+
+	/**
+	 * Largest {@code page[size]} a client may ask for; {@code -1} uses
+	 * {@code restless.max-page-size}.
+	 * @return the maximum page size
+	 */
+	int maxPageSize() default -1;
+
+	/**
+	 * Attributes and relationships to expose; all others are hidden. Cannot be combined with
+	 * {@link #exclude()}.
+	 * @return the white-list of field names
+	 */
+	String[] only() default {};
+
+	/**
+	 * Attributes and relationships to hide. Cannot be combined with {@link #only()}.
+	 * @return the black-list of field names
+	 */
+	String[] exclude() default {};
+
+	/**
+	 * Relationship paths (for example {@code owner} or {@code computers.owner}) included in
+	 * responses when the client gives no {@code include} parameter.
+	 * @return the default include paths
+	 */
+	String[] includes() default {};
+
+	/**
+	 * The attribute whose value appears in URLs and as the resource {@code id}; its values must be
+	 * unique. Defaults to the {@code @Id} attribute.
+	 * @return the primary key attribute name
+	 */
+	String primaryKey() default "";
+
+	/**
+	 * Whether a POST may carry the resource {@code id} (otherwise {@code 403}).
+	 * @return whether client-generated ids are accepted
+	 */
+	boolean allowClientGeneratedIds() default false;
+
+	/**
+	 * Whether a PATCH may replace a whole to-many relationship (otherwise {@code 403}).
+	 * @return whether to-many replacement is allowed
+	 */
+	boolean allowToManyReplacement() default false;
+
+	/**
+	 * Whether DELETE on a to-many relationship endpoint is allowed (otherwise {@code 403}).
+	 * @return whether members can be removed from to-many relationships
+	 */
+	boolean allowDeleteFromToManyRelationships() default false;
+
+	/**
+	 * Whether the function evaluation endpoint {@code /api/eval/{collection}} serves this resource.
+	 * @return whether functions can be evaluated
+	 */
+	boolean allowFunctions() default false;
+
+	/**
+	 * Whether to-many relationships carry linkage ({@code data}) in resource objects. Linkage of a
+	 * page costs one SQL statement per to-many relationship; without it a relationship object has
+	 * only links, and clients follow {@code links.related} or ask for {@code include}.
+	 * @return whether to-many linkage is rendered
+	 */
+	boolean toManyLinkage() default true;
+
+}

@@ -1,0 +1,148 @@
+package dev.restless.autoconfigure;
+
+import dev.restless.ExposedResource;
+import dev.restless.Restless;
+import dev.restless.document.DocumentRenderer;
+import dev.restless.metamodel.ResourceRegistry;
+import dev.restless.metamodel.ResourceRegistryFactory;
+import dev.restless.persistence.EntityWriter;
+import dev.restless.persistence.RelationshipWriter;
+import dev.restless.persistence.ResourceQueries;
+import dev.restless.persistence.ResourceRepositories;
+import dev.restless.processing.ProcessorChain;
+import dev.restless.query.QueryParser;
+import dev.restless.query.filter.FilterParser;
+import dev.restless.query.filter.FilterPredicateBuilder;
+import dev.restless.web.JsonApiRequestHandler;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.validation.Validator;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Auto-configuration of the Restless runtime: the registry of exposed entities, the queries, the
+ * document renderer, the processors and the request handler. Backs off unless the application is
+ * a servlet web application with JPA, and when {@code restless.enabled=false}. Every bean can be
+ * replaced by one of the application's own.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration",
+		"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
+		"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ ExposedResource.class, EntityManagerFactory.class, SimpleJpaRepository.class, ObjectMapper.class })
+@ConditionalOnBean({ EntityManagerFactory.class, PlatformTransactionManager.class })
+@ConditionalOnBooleanProperty(name = "restless.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RestlessProperties.class)
+public final class RestlessAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResourceRegistry restlessResourceRegistry(EntityManagerFactory entityManagerFactory,
+			RestlessProperties properties) {
+		return new ResourceRegistryFactory(properties).create(entityManagerFactory.getMetamodel());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Restless restless(ResourceRegistry registry, RestlessProperties properties) {
+		return new Restless(registry, properties.getBasePath());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FilterParser restlessFilterParser() {
+		return new FilterParser();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FilterPredicateBuilder restlessFilterPredicateBuilder() {
+		return new FilterPredicateBuilder();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	QueryParser restlessQueryParser(ResourceRegistry registry, FilterParser filterParser,
+			RestlessProperties properties) {
+		return new QueryParser(registry, filterParser, properties.getMaxIncludeDepth());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResourceQueries restlessResourceQueries(EntityManagerFactory entityManagerFactory, ResourceRegistry registry,
+			FilterPredicateBuilder predicates) {
+		return new ResourceQueries(sharedEntityManager(entityManagerFactory), registry, predicates);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResourceRepositories restlessResourceRepositories(ListableBeanFactory beanFactory,
+			EntityManagerFactory entityManagerFactory) {
+		return new ResourceRepositories(beanFactory, sharedEntityManager(entityManagerFactory));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RelationshipWriter restlessRelationshipWriter(ResourceRegistry registry) {
+		return new RelationshipWriter(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EntityWriter restlessEntityWriter(ResourceRegistry registry, ResourceQueries queries,
+			RelationshipWriter relationshipWriter, ObjectProvider<ObjectMapper> mapper) {
+		return new EntityWriter(registry, queries, relationshipWriter, mapperOf(mapper));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DocumentRenderer restlessDocumentRenderer(ResourceRegistry registry, ResourceQueries queries,
+			ObjectProvider<ObjectMapper> mapper) {
+		return new DocumentRenderer(registry, queries, mapperOf(mapper));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProcessorChain restlessProcessorChain(ListableBeanFactory beanFactory) {
+		return ProcessorChain.of(beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonApiRequestHandler restlessRequestHandler(ResourceRegistry registry, QueryParser queryParser,
+			ResourceQueries queries, ResourceRepositories repositories, EntityWriter writer, DocumentRenderer renderer,
+			ProcessorChain processors, ObjectProvider<ObjectMapper> mapper, ObjectProvider<Validator> validator,
+			EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
+			RestlessProperties properties) {
+		JsonApiRequestHandler.Components components = new JsonApiRequestHandler.Components(registry, queryParser,
+				queries, repositories, writer, renderer, processors, mapperOf(mapper), validator.getIfAvailable(),
+				sharedEntityManager(entityManagerFactory));
+		return new JsonApiRequestHandler(components, transactionManager, properties.getBasePath());
+	}
+
+	static ObjectMapper mapperOf(ObjectProvider<ObjectMapper> mapper) {
+		return mapper.getIfAvailable(() -> JsonMapper.builder().build());
+	}
+
+	private static EntityManager sharedEntityManager(EntityManagerFactory entityManagerFactory) {
+		return SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
+	}
+
+}

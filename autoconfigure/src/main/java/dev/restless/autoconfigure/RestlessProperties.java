@@ -1,0 +1,248 @@
+package dev.restless.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.restless.ResourceMethod;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of Restless, under {@code restless.*}.
+ */
+@ConfigurationProperties("restless")
+public class RestlessProperties {
+
+	/**
+	 * Whether Restless serves its endpoints. With false the whole starter switches off.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Path under which every endpoint is served, starting with a slash.
+	 */
+	private String basePath = "/api";
+
+	/**
+	 * Page size when the client gives no page[size] and the resource sets none.
+	 */
+	private int defaultPageSize = 10;
+
+	/**
+	 * Largest page[size] a client may ask for, unless the resource sets its own.
+	 */
+	private int maxPageSize = 100;
+
+	/**
+	 * Longest relationship path (number of dotted segments) accepted in the include parameter.
+	 */
+	private int maxIncludeDepth = 3;
+
+	/**
+	 * Per-resource settings, keyed by collection name. They win over the @ExposedResource
+	 * annotation.
+	 */
+	private Map<String, Resource> resources = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getBasePath() {
+		return this.basePath;
+	}
+
+	public void setBasePath(String basePath) {
+		this.basePath = basePath;
+	}
+
+	public int getDefaultPageSize() {
+		return this.defaultPageSize;
+	}
+
+	public void setDefaultPageSize(int defaultPageSize) {
+		this.defaultPageSize = defaultPageSize;
+	}
+
+	public int getMaxPageSize() {
+		return this.maxPageSize;
+	}
+
+	public void setMaxPageSize(int maxPageSize) {
+		this.maxPageSize = maxPageSize;
+	}
+
+	public int getMaxIncludeDepth() {
+		return this.maxIncludeDepth;
+	}
+
+	public void setMaxIncludeDepth(int maxIncludeDepth) {
+		this.maxIncludeDepth = maxIncludeDepth;
+	}
+
+	public Map<String, Resource> getResources() {
+		return this.resources;
+	}
+
+	public void setResources(Map<String, Resource> resources) {
+		this.resources = resources;
+	}
+
+	/**
+	 * Settings of one resource. Each one left unset keeps the value of the annotation.
+	 */
+	public static class Resource {
+
+		/**
+		 * Methods the resource serves (GET, POST, PATCH, DELETE).
+		 */
+		private List<ResourceMethod> methods;
+
+		/**
+		 * Page size when the client gives no page[size].
+		 */
+		private Integer pageSize;
+
+		/**
+		 * Largest page[size] a client may ask for.
+		 */
+		private Integer maxPageSize;
+
+		/**
+		 * Attributes and relationships to expose; all others are hidden.
+		 */
+		private List<String> only = new ArrayList<>();
+
+		/**
+		 * Attributes and relationships to hide.
+		 */
+		private List<String> exclude = new ArrayList<>();
+
+		/**
+		 * Include paths used when the client gives no include parameter.
+		 */
+		private List<String> includes;
+
+		/**
+		 * Whether POST may carry the resource id.
+		 */
+		private Boolean allowClientGeneratedIds;
+
+		/**
+		 * Whether PATCH may replace a whole to-many relationship.
+		 */
+		private Boolean allowToManyReplacement;
+
+		/**
+		 * Whether DELETE on a to-many relationship endpoint is allowed.
+		 */
+		private Boolean allowDeleteFromToManyRelationships;
+
+		/**
+		 * Whether the eval endpoint serves the resource.
+		 */
+		private Boolean allowFunctions;
+
+		/**
+		 * Whether to-many relationships carry linkage data. Turning it off saves one SQL statement
+		 * per to-many relationship on every read.
+		 */
+		private Boolean toManyLinkage;
+
+		public List<ResourceMethod> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(List<ResourceMethod> methods) {
+			this.methods = methods;
+		}
+
+		public Integer getPageSize() {
+			return this.pageSize;
+		}
+
+		public void setPageSize(Integer pageSize) {
+			this.pageSize = pageSize;
+		}
+
+		public Integer getMaxPageSize() {
+			return this.maxPageSize;
+		}
+
+		public void setMaxPageSize(Integer maxPageSize) {
+			this.maxPageSize = maxPageSize;
+		}
+
+		public List<String> getOnly() {
+			return this.only;
+		}
+
+		public void setOnly(List<String> only) {
+			this.only = only;
+		}
+
+		public List<String> getExclude() {
+			return this.exclude;
+		}
+
+		public void setExclude(List<String> exclude) {
+			this.exclude = exclude;
+		}
+
+		public List<String> getIncludes() {
+			return this.includes;
+		}
+
+		public void setIncludes(List<String> includes) {
+			this.includes = includes;
+		}
+
+		public Boolean getAllowClientGeneratedIds() {
+			return this.allowClientGeneratedIds;
+		}
+
+		public void setAllowClientGeneratedIds(Boolean allowClientGeneratedIds) {
+			this.allowClientGeneratedIds = allowClientGeneratedIds;
+		}
+
+		public Boolean getAllowToManyReplacement() {
+			return this.allowToManyReplacement;
+		}
+
+		public void setAllowToManyReplacement(Boolean allowToManyReplacement) {
+			this.allowToManyReplacement = allowToManyReplacement;
+		}
+
+		public Boolean getAllowDeleteFromToManyRelationships() {
+			return this.allowDeleteFromToManyRelationships;
+		}
+
+		public void setAllowDeleteFromToManyRelationships(Boolean allowDeleteFromToManyRelationships) {
+			this.allowDeleteFromToManyRelationships = allowDeleteFromToManyRelationships;
+		}
+
+		public Boolean getAllowFunctions() {
+			return this.allowFunctions;
+		}
+
+		public void setAllowFunctions(Boolean allowFunctions) {
+			this.allowFunctions = allowFunctions;
+		}
+
+		public Boolean getToManyLinkage() {
+			return this.toManyLinkage;
+		}
+
+		public void setToManyLinkage(Boolean toManyLinkage) {
+			this.toManyLinkage = toManyLinkage;
+		}
+
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.restless.metamodel;
+
+/**
+ * An exposed relationship of a resource: an association with another exposed entity.
+ *
+ * @param name the member name in {@code relationships}
+ * @param attributeName the JPA attribute name, used in queries
+ * @param toMany whether the relationship is a collection
+ * @param targetClass the entity class on the other side
+ * @param inverseAttributeName the attribute on the other side of a bidirectional association, or
+ * {@code null}
+ * @param accessor reads and writes the value (an entity or a collection of entities)
+ */
+public record RelationshipDescriptor(String name, String attributeName, boolean toMany, Class<?> targetClass,
+		String inverseAttributeName, PropertyAccessor accessor) {
+}

@@ -1,0 +1,201 @@
+package dev.restless.persistence;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.restless.metamodel.RelationshipDescriptor;
+import dev.restless.metamodel.ResourceDescriptor;
+import dev.restless.metamodel.ResourceRegistry;
+import dev.restless.query.QueryParameters;
+import dev.restless.query.SortField;
+import dev.restless.query.filter.FilterPredicateBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Root;
+
+/**
+ * The read queries of Restless, each a fixed number of SQL statements whatever the number of rows:
+ * pages with their count, single resources, resources by a batch of keys and the to-many linkage
+ * of a batch of resources.
+ */
+public final class ResourceQueries {
+
+	/** Keys per IN list; larger batches are split so no database hits its parameter limit. */
+	static final int IN_LIST_CHUNK = 1000;
+
+	private final EntityManager entityManager;
+
+	private final ResourceRegistry registry;
+
+	private final FilterPredicateBuilder predicates;
+
+	/**
+	 * Create the queries.
+	 * @param entityManager a shared, transaction-bound entity manager
+	 * @param registry the exposed resources
+	 * @param predicates builds filter predicates
+	 */
+	public ResourceQueries(EntityManager entityManager, ResourceRegistry registry, FilterPredicateBuilder predicates) {
+		this.entityManager = entityManager;
+		this.registry = registry;
+		this.predicates = predicates;
+	}
+
+	/**
+	 * One page of a resource's collection, filtered and sorted (by the primary key last, so pages
+	 * are stable), and its total when it cannot be deduced from the page itself.
+	 * @param resource the resource
+	 * @param query the parsed query
+	 * @return the page
+	 */
+	public PageResult findPage(ResourceDescriptor resource, QueryParameters query) {
+		List<Object> rows = select(resource, query, query.page().offset(), query.page().size());
+		long total;
+		if (query.page().number() == 1 && rows.size() < query.page().size()) {
+			total = rows.size();
+		}
+		else {
+			total = count(resource, query);
+		}
+		return new PageResult(rows, total);
+	}
+
+	/**
+	 * Every resource matching a query's filters, without paging (for {@code filter[single]}, at
+	 * most {@code limit} rows).
+	 * @param resource the resource
+	 * @param query the parsed query
+	 * @param limit the most rows to read
+	 * @return the rows
+	 */
+	public List<Object> findMatching(ResourceDescriptor resource, QueryParameters query, int limit) {
+		return select(resource, query, 0, limit);
+	}
+
+	private List<Object> select(ResourceDescriptor resource, QueryParameters query, long offset, int limit) {
+		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Object> criteria = builder.createQuery(Object.class);
+		Root<?> root = criteria.from(resource.entityClass());
+		for (String association : resource.eagerAssociations()) {
+			root.fetch(association, JoinType.LEFT);
+		}
+		criteria.select(root);
+		criteria.where(this.predicates.build(resource, query.filters(), root, criteria, builder));
+		List<Order> orders = new ArrayList<>();
+		boolean keySorted = false;
+		for (SortField field : query.sort()) {
+			var path = AttributePaths.resolve(this.registry, resource, root, field.path());
+			orders.add(field.descending() ? builder.desc(path) : builder.asc(path));
+			keySorted |= field.path().equals("id");
+		}
+		if (!keySorted) {
+			orders.add(builder.asc(root.get(resource.id().attributeName())));
+		}
+		criteria.orderBy(orders);
+		TypedQuery<Object> typed = this.entityManager.createQuery(criteria);
+		typed.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE));
+		typed.setMaxResults(limit);
+		return typed.getResultList();
+	}
+
+	/**
+	 * Count the resources matching a query's filters.
+	 * @param resource the resource
+	 * @param query the parsed query
+	 * @return the count
+	 */
+	public long count(ResourceDescriptor resource, QueryParameters query) {
+		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Long> criteria = builder.createQuery(Long.class);
+		Root<?> root = criteria.from(resource.entityClass());
+		criteria.select(builder.count(root));
+		criteria.where(this.predicates.build(resource, query.filters(), root, criteria, builder));
+		return this.entityManager.createQuery(criteria).getSingleResult();
+	}
+
+	/**
+	 * One resource by its key (one statement).
+	 * @param resource the resource
+	 * @param key the key, already converted to the id type
+	 * @return the entity, or empty
+	 */
+	public Optional<Object> findByKey(ResourceDescriptor resource, Object key) {
+		if (resource.id().entityId()) {
+			return Optional.ofNullable(this.entityManager.find(resource.entityClass(), key));
+		}
+		List<Object> found = findByKeys(resource, List.of(key));
+		return found.stream().findFirst();
+	}
+
+	/**
+	 * Resources by a batch of keys, in one statement per {@value #IN_LIST_CHUNK} keys.
+	 * @param resource the resource
+	 * @param keys the keys
+	 * @return the entities found, in no particular order
+	 */
+	public List<Object> findByKeys(ResourceDescriptor resource, Collection<?> keys) {
+		List<Object> found = new ArrayList<>();
+		String jpql = "select e from " + resource.entityName() + " e where e." + resource.id().attributeName()
+				+ " in :keys";
+		for (List<?> chunk : chunks(keys)) {
+			found.addAll(this.entityManager.createQuery(jpql, Object.class).setParameter("keys", chunk).getResultList());
+		}
+		return found;
+	}
+
+	/**
+	 * The members of a to-many relationship for a batch of resources, in one statement per
+	 * {@value #IN_LIST_CHUNK} resources. Members are ordered by their key.
+	 * @param resource the resource owning the relationship
+	 * @param relationship the to-many relationship
+	 * @param parentKeys keys of the owning resources
+	 * @param loadMembers whether to load the member entities (for {@code include}) or only their keys
+	 * @return for each owning key, the member entities or keys; owners without members are absent
+	 */
+	public Map<Object, List<Object>> toManyMembers(ResourceDescriptor resource, RelationshipDescriptor relationship,
+			Collection<?> parentKeys, boolean loadMembers) {
+		ResourceDescriptor target = this.registry.find(relationship.targetClass()).orElseThrow();
+		String parentKey = "p." + resource.id().attributeName();
+		String memberKey = "m." + target.id().attributeName();
+		String jpql = "select " + parentKey + ", " + (loadMembers ? "m" : memberKey) + " from " + resource.entityName()
+				+ " p join p." + relationship.attributeName() + " m where " + parentKey + " in :keys order by "
+				+ memberKey;
+		Map<Object, List<Object>> members = new LinkedHashMap<>();
+		for (List<?> chunk : chunks(parentKeys)) {
+			List<Object[]> rows = this.entityManager.createQuery(jpql, Object[].class)
+				.setParameter("keys", chunk)
+				.getResultList();
+			for (Object[] row : rows) {
+				members.computeIfAbsent(row[0], (key) -> new ArrayList<>()).add(row[1]);
+			}
+		}
+		return members;
+	}
+
+	private static List<List<?>> chunks(Collection<?> keys) {
+		List<?> all = List.copyOf(keys);
+		List<List<?>> chunks = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
+			chunks.add(all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK)));
+		}
+		return chunks;
+	}
+
+	/**
+	 * A page of rows and the total number of matching rows.
+	 *
+	 * @param rows the entities of the page
+	 * @param total the number of matching rows in the whole collection
+	 */
+	public record PageResult(List<Object> rows, long total) {
+	}
+
+}

@@ -1,0 +1,203 @@
+package dev.restless.web;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.restless.ProcessingException;
+import dev.restless.ResourceMethod;
+import dev.restless.document.DocumentRenderer;
+import dev.restless.document.ErrorObject;
+import dev.restless.document.JsonApiException;
+import dev.restless.metamodel.ResourceDescriptor;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The HTTP face of Restless: maps every endpoint under {@code restless.base-path} to the request
+ * handler, applies JSON:API content negotiation and writes every response, errors included, as a
+ * JSON:API document.
+ */
+@ResponseBody
+@RequestMapping("${restless.base-path:/api}")
+public class JsonApiController {
+
+	private static final Log logger = LogFactory.getLog(JsonApiController.class);
+
+	private static final Set<ResourceMethod> COLLECTION_METHODS = EnumSet.of(ResourceMethod.GET, ResourceMethod.POST);
+
+	private static final Set<ResourceMethod> RESOURCE_METHODS = EnumSet.of(ResourceMethod.GET, ResourceMethod.PATCH,
+			ResourceMethod.DELETE);
+
+	private final JsonApiRequestHandler handler;
+
+	private final ContentNegotiation negotiation;
+
+	private final ObjectMapper mapper;
+
+	/**
+	 * Create the controller.
+	 * @param handler handles the operations
+	 * @param negotiation the content negotiation rules
+	 * @param mapper writes documents
+	 */
+	public JsonApiController(JsonApiRequestHandler handler, ContentNegotiation negotiation, ObjectMapper mapper) {
+		this.handler = handler;
+		this.negotiation = negotiation;
+		this.mapper = mapper;
+	}
+
+	/**
+	 * {@code /{collection}}: GET reads a page, POST creates.
+	 * @param collection the collection name
+	 * @param body the request body
+	 * @param request the request
+	 * @return the response
+	 */
+	@RequestMapping("/{collection}")
+	public ResponseEntity<byte[]> collection(@PathVariable String collection,
+			@RequestBody(required = false) byte[] body, HttpServletRequest request) {
+		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
+		ResourceMethod method = method(request, collection, COLLECTION_METHODS);
+		ResourceDescriptor resource = this.handler.resource(collection, method, COLLECTION_METHODS);
+		if (method == ResourceMethod.GET) {
+			return write(this.handler.getCollection(resource, request));
+		}
+		this.negotiation.checkContentType(request.getContentType());
+		return write(this.handler.create(resource, body, request));
+	}
+
+	/**
+	 * {@code /{collection}/{id}}: GET reads, PATCH updates, DELETE deletes.
+	 * @param collection the collection name
+	 * @param id the resource id
+	 * @param body the request body
+	 * @param request the request
+	 * @return the response
+	 */
+	@RequestMapping("/{collection}/{id}")
+	public ResponseEntity<byte[]> resource(@PathVariable String collection, @PathVariable String id,
+			@RequestBody(required = false) byte[] body, HttpServletRequest request) {
+		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
+		ResourceMethod method = method(request, collection, RESOURCE_METHODS);
+		ResourceDescriptor resource = this.handler.resource(collection, method, RESOURCE_METHODS);
+		return switch (method) {
+			case GET -> write(this.handler.getResource(resource, id, request));
+			case PATCH -> {
+				this.negotiation.checkContentType(request.getContentType());
+				yield write(this.handler.update(resource, id, body, request));
+			}
+			default -> write(this.handler.delete(resource, id));
+		};
+	}
+
+	/**
+	 * Anything else under the base path: {@code 404}.
+	 * @param request the request
+	 * @return the response
+	 */
+	@RequestMapping("/**")
+	public ResponseEntity<byte[]> unknown(HttpServletRequest request) {
+		throw JsonApiException.notFound("Nothing is served at " + request.getRequestURI());
+	}
+
+	/**
+	 * The method of a request as a resource method; other HTTP methods get {@code 405}.
+	 * @param request the request
+	 * @param collection the collection name
+	 * @param endpointMethods the methods the endpoint serves
+	 * @return the method
+	 */
+	ResourceMethod method(HttpServletRequest request, String collection, Set<ResourceMethod> endpointMethods) {
+		String name = request.getMethod();
+		if (name.equals("HEAD")) {
+			name = "GET";
+		}
+		for (ResourceMethod method : endpointMethods) {
+			if (method.name().equals(name)) {
+				return method;
+			}
+		}
+		ResourceDescriptor resource = this.handler.resource(collection, ResourceMethod.GET, EnumSet.noneOf(ResourceMethod.class));
+		throw JsonApiRequestHandler.methodNotAllowed(resource, request.getMethod(), endpointMethods);
+	}
+
+	/**
+	 * Write a response with the JSON:API media type.
+	 * @param response the response
+	 * @return the HTTP response
+	 */
+	ResponseEntity<byte[]> write(JsonApiResponse response) {
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status());
+		response.headers().forEach(builder::header);
+		builder.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+		if (response.document() == null) {
+			return builder.build();
+		}
+		return builder.contentType(ContentNegotiation.JSON_API).body(this.mapper.writeValueAsBytes(response.document()));
+	}
+
+	/**
+	 * A JSON:API error response.
+	 * @param ex the error
+	 * @return the response
+	 */
+	@ExceptionHandler(JsonApiException.class)
+	public ResponseEntity<byte[]> handleJsonApiException(JsonApiException ex) {
+		return write(new JsonApiResponse(ex.status(), errorDocument(ex.errors()), ex.headers()));
+	}
+
+	/**
+	 * The error a processor raised.
+	 * @param ex the error
+	 * @return the response
+	 */
+	@ExceptionHandler(ProcessingException.class)
+	public ResponseEntity<byte[]> handleProcessingException(ProcessingException ex) {
+		ErrorObject error = ErrorObject.of(ex.status(), ex.title(), ex.detail());
+		return write(new JsonApiResponse(ex.status(), errorDocument(List.of(error)), Map.of()));
+	}
+
+	/**
+	 * Anything unexpected: a generic {@code 500} and one log line, never a stack trace or SQL in the
+	 * response.
+	 * @param ex the error
+	 * @param request the request
+	 * @return the response
+	 */
+	@ExceptionHandler(Exception.class)
+	public ResponseEntity<byte[]> handleUnexpected(Exception ex, HttpServletRequest request) {
+		// One line at error level; the stack trace only when debugging is switched on.
+		logger.error("Unexpected failure handling " + request.getMethod() + " " + request.getRequestURI() + ": " + ex);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Stack trace of the unexpected failure", ex);
+		}
+		ErrorObject error = ErrorObject.of(500, "Internal server error",
+				"The request could not be completed because of an unexpected error");
+		return write(new JsonApiResponse(500, errorDocument(List.of(error)), Map.of()));
+	}
+
+	ObjectNode errorDocument(List<ErrorObject> errors) {
+		ObjectNode document = this.mapper.createObjectNode();
+		document.putObject("jsonapi").put("version", DocumentRenderer.JSONAPI_VERSION);
+		ArrayNode array = document.putArray("errors");
+		for (ErrorObject error : errors) {
+			array.add(this.mapper.valueToTree(error));
+		}
+		return document;
+	}
+
+}

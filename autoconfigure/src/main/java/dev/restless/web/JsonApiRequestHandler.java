@@ -1,0 +1,462 @@
+package dev.restless.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import dev.restless.Operation;
+import dev.restless.ResourceMethod;
+import dev.restless.document.DocumentRenderer;
+import dev.restless.document.DocumentRenderer.RenderOptions;
+import dev.restless.document.ErrorObject;
+import dev.restless.document.JsonApiException;
+import dev.restless.metamodel.ResourceDescriptor;
+import dev.restless.metamodel.ResourceRegistry;
+import dev.restless.persistence.EntityWriter;
+import dev.restless.persistence.PersistenceErrors;
+import dev.restless.persistence.ResourceQueries;
+import dev.restless.persistence.ResourceQueries.PageResult;
+import dev.restless.persistence.ResourceRepositories;
+import dev.restless.processing.PostprocessContext;
+import dev.restless.processing.PreprocessContext;
+import dev.restless.processing.ProcessorChain;
+import dev.restless.query.QueryParameters;
+import dev.restless.query.QueryParser;
+import jakarta.persistence.EntityManager;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Handles the JSON:API operations on resources: parses the query and the request document, runs
+ * the processors, reads and writes through JPA in one transaction per request (read-only for
+ * reads), and renders the response document.
+ */
+public class JsonApiRequestHandler {
+
+	private final ResourceRegistry registry;
+
+	private final QueryParser queryParser;
+
+	private final ResourceQueries queries;
+
+	private final ResourceRepositories repositories;
+
+	private final EntityWriter writer;
+
+	private final DocumentRenderer renderer;
+
+	private final ProcessorChain processors;
+
+	private final ObjectMapper mapper;
+
+	private final Validator validator;
+
+	private final EntityManager entityManager;
+
+	private final TransactionTemplate readTransaction;
+
+	private final TransactionTemplate writeTransaction;
+
+	private final String basePath;
+
+	/**
+	 * Create a handler.
+	 * @param components the collaborators
+	 * @param transactionManager the transaction manager of the entities
+	 * @param basePath the base path of the API
+	 */
+	public JsonApiRequestHandler(Components components, PlatformTransactionManager transactionManager,
+			String basePath) {
+		this.registry = components.registry();
+		this.queryParser = components.queryParser();
+		this.queries = components.queries();
+		this.repositories = components.repositories();
+		this.writer = components.writer();
+		this.renderer = components.renderer();
+		this.processors = components.processors();
+		this.mapper = components.mapper();
+		this.validator = components.validator();
+		this.entityManager = components.entityManager();
+		this.readTransaction = new TransactionTemplate(transactionManager);
+		this.readTransaction.setReadOnly(true);
+		this.writeTransaction = new TransactionTemplate(transactionManager);
+		this.basePath = basePath;
+	}
+
+	/**
+	 * What the handler works with.
+	 *
+	 * @param registry the exposed resources
+	 * @param queryParser parses query parameters
+	 * @param queries read queries
+	 * @param repositories the repositories of the resources
+	 * @param writer applies request documents to entities
+	 * @param renderer renders documents
+	 * @param processors the pre- and postprocessors
+	 * @param mapper the JSON mapper
+	 * @param validator the Bean Validation validator, or {@code null}
+	 * @param entityManager a shared entity manager
+	 */
+	public record Components(ResourceRegistry registry, QueryParser queryParser, ResourceQueries queries,
+			ResourceRepositories repositories, EntityWriter writer, DocumentRenderer renderer,
+			ProcessorChain processors, ObjectMapper mapper, Validator validator, EntityManager entityManager) {
+	}
+
+	/**
+	 * The resource of a collection name, if the method is enabled for it.
+	 * @param collection the collection name from the URL
+	 * @param method the method the request needs
+	 * @param allowed the methods the endpoint serves, for the {@code Allow} header
+	 * @return the resource
+	 */
+	public ResourceDescriptor resource(String collection, ResourceMethod method, Set<ResourceMethod> allowed) {
+		ResourceDescriptor resource = this.registry.find(collection)
+			.orElseThrow(() -> JsonApiException.notFound("There is no collection named '" + collection + "'"));
+		if (!resource.allows(method)) {
+			throw methodNotAllowed(resource, method, allowed);
+		}
+		return resource;
+	}
+
+	/**
+	 * A {@code 405} with the methods the endpoint serves for the resource.
+	 * @param resource the resource
+	 * @param method the method asked for
+	 * @param endpointMethods the methods the endpoint serves when they are enabled
+	 * @return the exception
+	 */
+	public static JsonApiException methodNotAllowed(ResourceDescriptor resource, Object method,
+			Set<ResourceMethod> endpointMethods) {
+		List<String> allow = new ArrayList<>();
+		for (ResourceMethod candidate : endpointMethods) {
+			if (resource.allows(candidate)) {
+				allow.add(candidate.name());
+			}
+		}
+		return new JsonApiException(405,
+				List.of(ErrorObject.of(405, "Method not allowed",
+						"Method " + method + " is not allowed on this endpoint of '" + resource.type() + "'")),
+				Map.of("Allow", String.join(", ", allow)));
+	}
+
+	// ---- reads
+
+	/**
+	 * {@code GET /{collection}}.
+	 * @param resource the resource
+	 * @param request the request
+	 * @return the response
+	 */
+	public JsonApiResponse getCollection(ResourceDescriptor resource, HttpServletRequest request) {
+		RequestUrls urls = new RequestUrls(request, this.basePath);
+		QueryParameters parsed = this.queryParser.parse(resource, request.getParameterMap(), Set.of());
+		PreprocessContext pre = new PreprocessContext(Operation.GET_COLLECTION, resource.type(), null, null, parsed,
+				null);
+		this.processors.preprocess(pre);
+		QueryParameters query = pre.query();
+		return read(() -> {
+			if (query.singleResult()) {
+				List<Object> matches = this.queries.findMatching(resource, query, 2);
+				if (matches.size() != 1) {
+					throw JsonApiException.notFound((matches.isEmpty() ? "No" : "More than one") + " '" + resource.type()
+							+ "' matches the filter; filter[single] asks for exactly one");
+				}
+				ObjectNode document = this.renderer.resourceDocument(resource, matches.get(0),
+						options(resource, query, urls));
+				document.putObject("links").put("self", urls.self());
+				return postprocess(Operation.GET_COLLECTION, resource, null, null, matches, document);
+			}
+			PageResult page = this.queries.findPage(resource, query);
+			ObjectNode document = this.renderer.collectionDocument(resource, page.rows(),
+					options(resource, query, urls));
+			document.set("links", paginationLinks(urls, query, page.total()));
+			document.putObject("meta").put("total", page.total());
+			return postprocess(Operation.GET_COLLECTION, resource, null, null, page.rows(), document);
+		});
+	}
+
+	/**
+	 * {@code GET /{collection}/{id}}.
+	 * @param resource the resource
+	 * @param id the id from the URL
+	 * @param request the request
+	 * @return the response
+	 */
+	public JsonApiResponse getResource(ResourceDescriptor resource, String id, HttpServletRequest request) {
+		RequestUrls urls = new RequestUrls(request, this.basePath);
+		QueryParameters parsed = this.queryParser.parse(resource, request.getParameterMap(), Set.of());
+		PreprocessContext pre = new PreprocessContext(Operation.GET_RESOURCE, resource.type(), null, id, parsed, null);
+		this.processors.preprocess(pre);
+		return read(() -> {
+			Object entity = find(resource, pre.id());
+			ObjectNode document = this.renderer.resourceDocument(resource, entity, options(resource, pre.query(), urls));
+			document.putObject("links").put("self", urls.self());
+			return postprocess(Operation.GET_RESOURCE, resource, null, pre.id(), List.of(entity), document);
+		});
+	}
+
+	// ---- writes
+
+	/**
+	 * {@code POST /{collection}}.
+	 * @param resource the resource
+	 * @param body the request body
+	 * @param request the request
+	 * @return the response
+	 */
+	public JsonApiResponse create(ResourceDescriptor resource, byte[] body, HttpServletRequest request) {
+		RequestUrls urls = new RequestUrls(request, this.basePath);
+		QueryParameters parsed = this.queryParser.parse(resource, request.getParameterMap(), Set.of());
+		PreprocessContext pre = new PreprocessContext(Operation.POST_RESOURCE, resource.type(), null, null, parsed,
+				parseBody(body));
+		this.processors.preprocess(pre);
+		ObjectNode data = EntityWriter.resourceObject(pre.document(), "");
+		EntityWriter.checkType(resource, data, "/data");
+		return write(false, () -> {
+			Object entity = BeanUtils.instantiateClass(resource.entityClass());
+			boolean clientId = applyClientId(resource, entity, data);
+			this.writer.apply(resource, entity, data, true, "/data");
+			validate(resource, entity);
+			if (clientId) {
+				this.entityManager.persist(entity);
+			}
+			else {
+				entity = this.repositories.of(resource).save(entity);
+			}
+			this.entityManager.flush();
+			String id = resource.idOf(entity);
+			ObjectNode document = this.renderer.resourceDocument(resource, entity, options(resource, pre.query(), urls));
+			String location = urls.api().resource(resource.type(), id);
+			document.putObject("links").put("self", location);
+			JsonApiResponse response = postprocess(Operation.POST_RESOURCE, resource, null, id, List.of(entity),
+					document);
+			return new JsonApiResponse(201, response.document(), Map.of("Location", location));
+		});
+	}
+
+	private boolean applyClientId(ResourceDescriptor resource, Object entity, ObjectNode data) {
+		JsonNode id = data.get("id");
+		if (id == null) {
+			return false;
+		}
+		if (!resource.allowClientGeneratedIds()) {
+			throw new JsonApiException(ErrorObject.atPointer(403, "Client-generated id not allowed",
+					"'" + resource.type() + "' does not accept client-generated ids", "/data/id"));
+		}
+		if (!id.isString()) {
+			throw JsonApiException.badDocument("/data/id", "'id' must be a string");
+		}
+		Object key = resource.id()
+			.parse(id.asString())
+			.orElseThrow(() -> JsonApiException.badDocument("/data/id",
+					"'" + id.asString() + "' is not a valid id for '" + resource.type() + "'"));
+		if (this.queries.findByKey(resource, key).isPresent()) {
+			throw JsonApiException.conflict("/data/id",
+					"A '" + resource.type() + "' with id '" + id.asString() + "' already exists");
+		}
+		resource.id().accessor().set(entity, key);
+		return true;
+	}
+
+	/**
+	 * {@code PATCH /{collection}/{id}}.
+	 * @param resource the resource
+	 * @param id the id from the URL
+	 * @param body the request body
+	 * @param request the request
+	 * @return the response
+	 */
+	public JsonApiResponse update(ResourceDescriptor resource, String id, byte[] body, HttpServletRequest request) {
+		RequestUrls urls = new RequestUrls(request, this.basePath);
+		QueryParameters parsed = this.queryParser.parse(resource, request.getParameterMap(), Set.of());
+		PreprocessContext pre = new PreprocessContext(Operation.PATCH_RESOURCE, resource.type(), null, id, parsed,
+				parseBody(body));
+		this.processors.preprocess(pre);
+		ObjectNode data = EntityWriter.resourceObject(pre.document(), "");
+		EntityWriter.checkType(resource, data, "/data");
+		JsonNode documentId = data.get("id");
+		if (documentId == null || documentId.isNull()) {
+			throw JsonApiException.badDocument("/data", "The resource object has no 'id' member");
+		}
+		if (!documentId.isString() || !documentId.asString().equals(pre.id())) {
+			throw JsonApiException.conflict("/data/id", "The id in the document does not match the URL");
+		}
+		return write(false, () -> {
+			Object entity = find(resource, pre.id());
+			this.writer.apply(resource, entity, data, false, "/data");
+			validate(resource, entity);
+			this.entityManager.flush();
+			ObjectNode document = this.renderer.resourceDocument(resource, entity, options(resource, pre.query(), urls));
+			document.putObject("links").put("self", urls.api().resource(resource.type(), resource.idOf(entity)));
+			return postprocess(Operation.PATCH_RESOURCE, resource, null, pre.id(), List.of(entity), document);
+		});
+	}
+
+	/**
+	 * {@code DELETE /{collection}/{id}}.
+	 * @param resource the resource
+	 * @param id the id from the URL
+	 * @return the response
+	 */
+	public JsonApiResponse delete(ResourceDescriptor resource, String id) {
+		PreprocessContext pre = new PreprocessContext(Operation.DELETE_RESOURCE, resource.type(), null, id, null, null);
+		this.processors.preprocess(pre);
+		return write(true, () -> {
+			Object entity = find(resource, pre.id());
+			this.repositories.of(resource).delete(entity);
+			this.entityManager.flush();
+			PostprocessContext post = new PostprocessContext(Operation.DELETE_RESOURCE, resource.type(), null,
+					pre.id(), List.of(entity), null);
+			this.processors.postprocess(post);
+			return (post.document() != null) ? JsonApiResponse.ok(post.document()) : JsonApiResponse.noContent();
+		});
+	}
+
+	// ---- shared steps
+
+	/**
+	 * Load a resource by the id in a URL.
+	 * @param resource the resource
+	 * @param id the id text
+	 * @return the entity
+	 * @throws JsonApiException 404 when the id cannot be parsed or nothing has it
+	 */
+	public Object find(ResourceDescriptor resource, String id) {
+		return resource.id()
+			.parse(id)
+			.flatMap((key) -> this.queries.findByKey(resource, key))
+			.orElseThrow(() -> JsonApiException.notFound("No '" + resource.type() + "' with id '" + id + "'"));
+	}
+
+	/**
+	 * Parse a request body as JSON.
+	 * @param body the body
+	 * @return the document
+	 */
+	public ObjectNode parseBody(byte[] body) {
+		if (body == null || body.length == 0) {
+			throw JsonApiException.badDocument(null, "The request has no body; send a JSON:API document");
+		}
+		JsonNode node;
+		try {
+			node = this.mapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			String where = (ex.getLocation() != null)
+					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")" : "";
+			throw JsonApiException.badDocument(null, "The request body is not valid JSON" + where);
+		}
+		if (node == null || !node.isObject()) {
+			throw JsonApiException.badDocument(null, "The request body must be a JSON object");
+		}
+		return (ObjectNode) node;
+	}
+
+	/**
+	 * Validate an entity with Bean Validation.
+	 * @param resource the resource
+	 * @param entity the entity
+	 * @throws JsonApiException 422 with one error per violation
+	 */
+	public void validate(ResourceDescriptor resource, Object entity) {
+		if (this.validator == null) {
+			return;
+		}
+		Set<ConstraintViolation<Object>> violations = this.validator.validate(entity);
+		if (violations.isEmpty()) {
+			return;
+		}
+		List<ErrorObject> errors = new ArrayList<>();
+		for (ConstraintViolation<Object> violation : violations) {
+			errors.add(ValidationErrors.toError(resource, violation));
+		}
+		errors.sort(java.util.Comparator.comparing((ErrorObject e) -> (e.source() != null) ? e.source().pointer() : "")
+			.thenComparing(ErrorObject::detail));
+		throw new JsonApiException(422, errors, Map.of());
+	}
+
+	RenderOptions options(ResourceDescriptor resource, QueryParameters query, RequestUrls urls) {
+		return new RenderOptions(urls.api(), QueryParser.effectiveIncludes(resource, query), query.fields());
+	}
+
+	private ObjectNode paginationLinks(RequestUrls urls, QueryParameters query, long total) {
+		int size = query.page().size();
+		int number = query.page().number();
+		long last = Math.max(1, (total + size - 1) / size);
+		ObjectNode links = this.mapper.createObjectNode();
+		links.put("self", urls.self());
+		links.put("first", pageUrl(urls, 1, size));
+		links.put("last", pageUrl(urls, last, size));
+		if (number > 1) {
+			links.put("prev", pageUrl(urls, Math.min(number - 1, last), size));
+		}
+		else {
+			links.putNull("prev");
+		}
+		if (number < last) {
+			links.put("next", pageUrl(urls, number + 1, size));
+		}
+		else {
+			links.putNull("next");
+		}
+		return links;
+	}
+
+	private static String pageUrl(RequestUrls urls, long number, int size) {
+		Map<String, String> page = new LinkedHashMap<>();
+		page.put("page[number]", Long.toString(number));
+		page.put("page[size]", Integer.toString(size));
+		return urls.withParameters(page);
+	}
+
+	JsonApiResponse postprocess(Operation operation, ResourceDescriptor resource, String relation, String id,
+			List<Object> entities, ObjectNode document) {
+		PostprocessContext post = new PostprocessContext(operation, resource.type(), relation, id, entities, document);
+		this.processors.postprocess(post);
+		return JsonApiResponse.ok(post.document());
+	}
+
+	/**
+	 * Run a read in a read-only transaction.
+	 * @param work the read
+	 * @return its response
+	 */
+	public JsonApiResponse read(Supplier<JsonApiResponse> work) {
+		return translated(false, () -> this.readTransaction.execute((status) -> work.get()));
+	}
+
+	/**
+	 * Run a write and its postprocessors in one transaction.
+	 * @param deleting whether the write deletes (for the meaning of foreign-key violations)
+	 * @param work the write
+	 * @return its response
+	 */
+	public JsonApiResponse write(boolean deleting, Supplier<JsonApiResponse> work) {
+		return translated(deleting, () -> this.writeTransaction.execute((status) -> work.get()));
+	}
+
+	private static JsonApiResponse translated(boolean deleting, Supplier<JsonApiResponse> work) {
+		try {
+			return work.get();
+		}
+		catch (JsonApiException | dev.restless.ProcessingException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw PersistenceErrors.translate(ex, deleting).orElseThrow(() -> ex);
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.restless.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.restless.document.ApiUrls;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The absolute URLs of one request: the API base, the request itself, and the request with other
+ * page parameters (for pagination links that keep the other query parameters).
+ */
+final class RequestUrls {
+
+	private final HttpServletRequest request;
+
+	private final ApiUrls api;
+
+	RequestUrls(HttpServletRequest request, String basePath) {
+		this.request = request;
+		String base = ServletUriComponentsBuilder.fromContextPath(request).path(basePath).build().toUriString();
+		this.api = new ApiUrls(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+	}
+
+	ApiUrls api() {
+		return this.api;
+	}
+
+	/** The URL of the request, with its query string. */
+	String self() {
+		String query = this.request.getQueryString();
+		return requestUrl() + ((query != null && !query.isEmpty()) ? "?" + query : "");
+	}
+
+	/**
+	 * The URL of the request with some query parameters replaced (encoded names and values are kept
+	 * as the client sent them).
+	 * @param replacements decoded parameter names and their new values, in the order to append them
+	 * @return the URL
+	 */
+	String withParameters(Map<String, String> replacements) {
+		List<String> pairs = new ArrayList<>();
+		String query = this.request.getQueryString();
+		if (query != null && !query.isEmpty()) {
+			for (String pair : query.split("&")) {
+				if (pair.isEmpty()) {
+					continue;
+				}
+				int equals = pair.indexOf('=');
+				String name = URLDecoder.decode((equals >= 0) ? pair.substring(0, equals) : pair, StandardCharsets.UTF_8);
+				if (!replacements.containsKey(name)) {
+					pairs.add(pair);
+				}
+			}
+		}
+		replacements.forEach((name, value) -> pairs.add(encode(name) + "=" + encode(value)));
+		return requestUrl() + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
+	}
+
+	private String requestUrl() {
+		return ServletUriComponentsBuilder.fromRequestUri(this.request).build().toUriString();
+	}
+
+	private static String encode(String text) {
+		return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+}
