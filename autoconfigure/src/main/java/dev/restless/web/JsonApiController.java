@@ -24,14 +24,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The HTTP face of Restless: maps every endpoint under {@code restless.base-path} to the request
  * handler, applies JSON:API content negotiation and writes every response, errors included, as a
  * JSON:API document.
  */
-@ResponseBody
+@RestController
 @RequestMapping("${restless.base-path:/api}")
 public class JsonApiController {
 

@@ -1,0 +1,7 @@
+package dev.restless.it.app;
+
+public enum Status {
+
+	ACTIVE, RETIRED
+
+}
