@@ -1,0 +1,161 @@
+package dev.restless.it;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.restless.it.app.Computer;
+import dev.restless.it.app.Person;
+import dev.restless.it.app.Tag;
+import dev.restless.it.support.ApiIntegrationTest;
+import dev.restless.it.support.ApiResponse;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PaginationAndSortingIT extends ApiIntegrationTest {
+
+	private List<Computer> computers(int count) {
+		List<Computer> computers = new ArrayList<>();
+		for (int index = 0; index < count; index++) {
+			Computer computer = new Computer();
+			computer.setName("computer-" + (char) ('a' + (index % 26)) + index);
+			computer.setVendor((index % 2 == 0) ? "acme" : "globex");
+			computers.add(computer);
+		}
+		this.fixtures.persist(computers.toArray());
+		return computers;
+	}
+
+	private static List<String> ids(ApiResponse response) {
+		List<String> ids = new ArrayList<>();
+		for (JsonNode resource : response.at("/data")) {
+			ids.add(resource.get("id").asString());
+		}
+		return ids;
+	}
+
+	private static String decoded(String url) {
+		return java.net.URLDecoder.decode(url, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void theDefaultPageHasTenResourcesInPrimaryKeyOrderAndTheTotal() {
+		List<Computer> computers = computers(25);
+
+		ApiResponse response = this.api.get("/api/computers");
+
+		assertThat(response.at("/data").size()).isEqualTo(10);
+		assertThat(ids(response)).containsExactlyElementsOf(
+				computers.subList(0, 10).stream().map((c) -> c.getId().toString()).toList());
+		assertThat(response.at("/meta/total").asLong()).isEqualTo(25);
+	}
+
+	@Test
+	void paginationLinksAreAbsoluteKeepTheOtherParametersAndAreNullWhereThereIsNone() {
+		computers(25);
+
+		ApiResponse first = this.api.get("/api/computers?sort=-name&page%5Bsize%5D=10");
+		ApiResponse middle = this.api.get("/api/computers?sort=-name&page[number]=2&page[size]=10");
+
+		String base = this.api.root() + "/api/computers?sort=-name&page[number]=";
+		assertThat(decoded(first.at("/links/first").asString())).isEqualTo(base + "1&page[size]=10");
+		assertThat(decoded(first.at("/links/last").asString())).isEqualTo(base + "3&page[size]=10");
+		assertThat(first.at("/links/prev").isNull()).isTrue();
+		assertThat(decoded(first.at("/links/next").asString())).isEqualTo(base + "2&page[size]=10");
+		assertThat(decoded(middle.at("/links/prev").asString())).isEqualTo(base + "1&page[size]=10");
+		assertThat(decoded(middle.at("/links/next").asString())).isEqualTo(base + "3&page[size]=10");
+		assertThat(decoded(middle.at("/links/self").asString()))
+			.isEqualTo(this.api.root() + "/api/computers?sort=-name&page[number]=2&page[size]=10");
+		ApiResponse last = this.api.get("/api/computers?sort=-name&page[number]=3&page[size]=10");
+		assertThat(last.at("/data").size()).isEqualTo(5);
+		assertThat(last.at("/links/next").isNull()).isTrue();
+		assertThat(this.api.get(first.at("/links/next").asString().substring(this.api.root().length()))
+			.at("/data/0/id")).isEqualTo(middle.at("/data/0/id"));
+	}
+
+	@Test
+	void pageSizesComeFromThePropertyThenTheAnnotationThenTheGlobalDefault() {
+		computers(3);
+		for (int index = 0; index < 8; index++) {
+			Tag tag = new Tag();
+			tag.setId(java.util.UUID.randomUUID());
+			tag.setLabel("t" + index);
+			this.fixtures.persist(tag);
+		}
+
+		assertThat(this.api.get("/api/tags").at("/data").size()).isEqualTo(5);
+		assertThat(this.api.get("/api/people?page[size]=60").status()).isEqualTo(200);
+		ApiResponse overPeopleMaximum = this.api.get("/api/people?page[size]=61");
+		assertThat(overPeopleMaximum.status()).isEqualTo(400);
+		assertThat(overPeopleMaximum.firstError().get("detail").asString()).contains("60");
+		assertThat(this.api.get("/api/computers?page[size]=100").status()).isEqualTo(200);
+		assertThat(this.api.get("/api/computers?page[size]=101").firstError().get("detail").asString())
+			.contains("100");
+	}
+
+	@Test
+	void absurdPageParametersAre400NamingTheParameter() {
+		for (String query : new String[] { "page[size]=0", "page[size]=-5", "page[size]=ten", "page[size]=99999999999",
+				"page[size]=1000", "page[number]=0", "page[number]=-1", "page[number]=x", "page[offset]=3" }) {
+			ApiResponse response = this.api.get("/api/computers?" + query);
+
+			assertThat(response.status()).as(query).isEqualTo(400);
+			assertThat(response.firstError().at("/source/parameter").asString()).as(query)
+				.isEqualTo(query.substring(0, query.indexOf('=')));
+		}
+		assertThat(this.api.get("/api/computers?page[size]=0").firstError().get("detail").asString())
+			.contains("100");
+	}
+
+	@Test
+	void aPageBeyondTheLastIsEmpty() {
+		computers(3);
+
+		ApiResponse response = this.api.get("/api/computers?page[number]=7");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.at("/data").size()).isZero();
+		assertThat(response.at("/meta/total").asLong()).isEqualTo(3);
+	}
+
+	@Test
+	void sortOrdersByEachKeyInTurnAscendingOrDescending() {
+		computers(6);
+
+		ApiResponse response = this.api.get("/api/computers?sort=vendor,-name");
+
+		List<String> pairs = new ArrayList<>();
+		for (JsonNode resource : response.at("/data")) {
+			pairs.add(resource.at("/attributes/vendor").asString() + "/" + resource.at("/attributes/name").asString());
+		}
+		assertThat(pairs).containsExactly("acme/computer-e4", "acme/computer-c2", "acme/computer-a0",
+				"globex/computer-f5", "globex/computer-d3", "globex/computer-b1");
+	}
+
+	@Test
+	void sortingOnAnUnknownOrHiddenFieldIs400() {
+		for (String field : new String[] { "shoeSize", "-password", "secret", "name,", "" }) {
+			ApiResponse response = this.api.get("/api/people?sort=" + field);
+
+			assertThat(response.status()).as(field).isEqualTo(400);
+			assertThat(response.firstError().at("/source/parameter").asString()).isEqualTo("sort");
+			assertThat(response.firstError().get("detail").asString()).doesNotContain("Person");
+		}
+	}
+
+	@Test
+	void unknownJsonApiStyleParametersAre400AndImplementationSpecificOnesAreIgnored() {
+		Person person = new Person();
+		person.setName("Ada");
+		this.fixtures.persist(person);
+
+		ApiResponse reserved = this.api.get("/api/people?bogus=1");
+		ApiResponse custom = this.api.get("/api/people?camelCase=1");
+
+		assertThat(reserved.status()).isEqualTo(400);
+		assertThat(reserved.firstError().at("/source/parameter").asString()).isEqualTo("bogus");
+		assertThat(custom.status()).isEqualTo(200);
+	}
+
+}
