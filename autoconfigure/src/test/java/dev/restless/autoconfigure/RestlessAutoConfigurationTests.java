@@ -1,0 +1,243 @@
+package dev.restless.autoconfigure;
+
+import java.util.UUID;
+
+import dev.restless.Restless;
+import dev.restless.autoconfigure.fixtures.valid.Widget;
+import dev.restless.metamodel.InvalidResourceConfigurationException;
+import dev.restless.metamodel.ResourceRegistry;
+import dev.restless.web.ContentNegotiation;
+import dev.restless.web.JsonApiController;
+import dev.restless.web.JsonApiRequestHandler;
+import jakarta.persistence.EntityManagerFactory;
+import org.apache.catalina.connector.Connector;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RestlessAutoConfigurationTests {
+
+	private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(
+			org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class,
+			org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration.class,
+			org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration.class,
+			RestlessAutoConfiguration.class, RestlessWebMvcAutoConfiguration.class,
+			RestlessTomcatAutoConfiguration.class);
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AUTO_CONFIGURATIONS)
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+				"spring.jpa.hibernate.ddl-auto=create-drop")
+		.withUserConfiguration(ValidEntities.class);
+
+	@Test
+	void aServletApplicationWithJpaGetsTheWholeRuntime() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(ResourceRegistry.class)
+				.hasSingleBean(JsonApiRequestHandler.class)
+				.hasSingleBean(JsonApiController.class)
+				.hasSingleBean(Restless.class)
+				.hasSingleBean(TomcatConnectorCustomizer.class);
+			assertThat(context.getBean(Restless.class).collectionName(Widget.class)).isEqualTo("widget");
+			assertThat(context.getBean(ResourceRegistry.class).find("widget").orElseThrow().attributes())
+				.doesNotContainKey("name");
+		});
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.runner.withPropertyValues("restless.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(ResourceRegistry.class)
+				.doesNotHaveBean(JsonApiController.class)
+				.doesNotHaveBean(TomcatConnectorCustomizer.class);
+			assertThat(context).hasSingleBean(EntityManagerFactory.class);
+		});
+	}
+
+	@Test
+	void backsOffInANonWebApplication() {
+		new ApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS)
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID())
+			.withUserConfiguration(ValidEntities.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(EntityManagerFactory.class);
+				assertThat(context).doesNotHaveBean(ResourceRegistry.class).doesNotHaveBean(JsonApiController.class);
+			});
+	}
+
+	@Test
+	void backsOffWithoutAnEntityManagerFactory() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(
+					org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration.class,
+					RestlessAutoConfiguration.class, RestlessWebMvcAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(ResourceRegistry.class).doesNotHaveBean(JsonApiController.class);
+			});
+	}
+
+	@Test
+	void backsOffWithoutJpaOnTheClasspath() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(
+					org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration.class,
+					RestlessAutoConfiguration.class, RestlessWebMvcAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("jakarta.persistence", "org.springframework.data.jpa"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(ResourceRegistry.class).doesNotHaveBean(JsonApiController.class);
+			});
+	}
+
+	@Test
+	void backsOffWithoutSpringMvcOnTheClasspath() {
+		this.runner.withClassLoader(new FilteredClassLoader(org.springframework.web.servlet.DispatcherServlet.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(JsonApiController.class));
+	}
+
+	@Test
+	void theApplicationsOwnBeansReplaceRestlessOnes() {
+		this.runner.withUserConfiguration(OwnNegotiation.class).run((context) -> {
+			assertThat(context).hasSingleBean(ContentNegotiation.class);
+			assertThat(context.getBean(ContentNegotiation.class)).isSameAs(OwnNegotiation.NEGOTIATION);
+			assertThat(context).hasSingleBean(JsonApiController.class);
+		});
+	}
+
+	@Test
+	void twoResourcesWithOneCollectionNameFailStartUp() {
+		assertStartUpFails(DuplicateEntities.class, "are both exposed as collection 'things'");
+	}
+
+	@Test
+	void onlyTogetherWithExcludeFailsStartUp() {
+		assertStartUpFails(OnlyExcludeEntities.class, "sets both 'only' and 'exclude'");
+	}
+
+	@Test
+	void anUnknownNameInOnlyFailsStartUp() {
+		assertStartUpFails(UnknownOnlyEntities.class, "names 'colour' in 'only'");
+	}
+
+	@Test
+	void anUnknownDefaultIncludeFailsStartUp() {
+		assertStartUpFails(UnknownIncludeEntities.class, "includes 'owner'");
+	}
+
+	@Test
+	void anIllegalMemberNameFailsStartUp() {
+		assertStartUpFails(IllegalNameEntities.class, "'bad/name'");
+		assertStartUpFails(ReservedFieldEntities.class, "field named 'type'");
+	}
+
+	@Test
+	void propertiesForAnUnknownResourceFailStartUp() {
+		this.runner.withPropertyValues("restless.resources.gadgets.page-size=3").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidResourceConfigurationException.class)
+				.hasMessageContaining("restless.resources.gadgets");
+		});
+	}
+
+	@Test
+	void propertiesWinOverTheAnnotation() {
+		this.runner.withPropertyValues("restless.resources.widget.max-page-size=7", "restless.resources.widget.methods=GET,POST")
+			.run((context) -> {
+				var widget = context.getBean(ResourceRegistry.class).find("widget").orElseThrow();
+				assertThat(widget.maxPageSize()).isEqualTo(7);
+				assertThat(widget.pageSize()).isEqualTo(7);
+				assertThat(widget.methods()).hasSize(2);
+			});
+	}
+
+	@Test
+	void tomcatKeepsTheCharactersTheApplicationRelaxedAndAddsJsonApiOnes() {
+		this.runner.run((context) -> {
+			Connector connector = new Connector();
+			connector.setProperty("relaxedQueryChars", "|");
+			context.getBean(TomcatConnectorCustomizer.class).customize(connector);
+			assertThat(connector.getProperty("relaxedQueryChars").toString()).startsWith("|").contains("[", "]", "{", "}", "\"");
+		});
+	}
+
+	private void assertStartUpFails(Class<?> entities, String message) {
+		new WebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS)
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID())
+			.withUserConfiguration(entities)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidResourceConfigurationException.class)
+					.hasMessageContaining(message);
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EntityScan(basePackageClasses = Widget.class)
+	static class ValidEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnNegotiation {
+
+		static final ContentNegotiation NEGOTIATION = new ContentNegotiation(java.util.Set.of());
+
+		@Bean
+		ContentNegotiation ownNegotiation() {
+			return NEGOTIATION;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EntityScan(basePackageClasses = dev.restless.autoconfigure.fixtures.duplicate.First.class)
+	static class DuplicateEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EntityScan(basePackageClasses = dev.restless.autoconfigure.fixtures.onlyexclude.Gadget.class)
+	static class OnlyExcludeEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EntityScan(basePackageClasses = dev.restless.autoconfigure.fixtures.unknownonly.Gizmo.class)
+	static class UnknownOnlyEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EntityScan(basePackageClasses = dev.restless.autoconfigure.fixtures.unknowninclude.Doohickey.class)
+	static class UnknownIncludeEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EntityScan(basePackageClasses = dev.restless.autoconfigure.fixtures.illegalname.Thingamajig.class)
+	static class IllegalNameEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EntityScan(basePackageClasses = dev.restless.autoconfigure.fixtures.reservedfield.Contraption.class)
+	static class ReservedFieldEntities {
+
+	}
+
+}
