@@ -85,6 +85,24 @@ public final class EntityWriter {
 	}
 
 	/**
+	 * The linkage of a relationship request document ({@code PATCH}, {@code POST} or {@code DELETE}
+	 * on a relationship endpoint): the value of its {@code data} member.
+	 * @param document the request document
+	 * @return the {@code data} member: {@code null}, an identifier or an array of identifiers
+	 */
+	public static JsonNode linkage(JsonNode document) {
+		if (document == null || !document.isObject()) {
+			throw JsonApiException.badDocument(null, "The request body must be a JSON object");
+		}
+		JsonNode data = document.get("data");
+		if (data == null) {
+			throw JsonApiException.badDocument(null,
+					"The request document has no 'data' member; give an identifier, null or an array of identifiers");
+		}
+		return data;
+	}
+
+	/**
 	 * Check the {@code type} of a resource object.
 	 * @param resource the resource the request addresses
 	 * @param data the resource object
@@ -258,6 +276,21 @@ public final class EntityWriter {
 			Object target = data.isNull() ? null : resolveAll(relationship, data, pointer).get(0);
 			this.relationships.setToOne(resource, entity, relationship, target);
 		}
+	}
+
+	/**
+	 * Remove the members a linkage identifies from a to-many relationship; identified resources that
+	 * are not members are ignored, but each must exist.
+	 * @param resource the resource of the entity
+	 * @param entity the entity
+	 * @param relationship the to-many relationship
+	 * @param data an array of identifiers
+	 * @param pointer the JSON pointer of the linkage
+	 */
+	public void removeLinkage(ResourceDescriptor resource, Object entity, RelationshipDescriptor relationship,
+			JsonNode data, String pointer) {
+		List<Object> members = resolveAll(relationship, data, pointer);
+		this.relationships.removeFromToMany(resource, entity, relationship, members);
 	}
 
 	/**

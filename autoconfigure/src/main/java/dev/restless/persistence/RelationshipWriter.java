@@ -45,7 +45,7 @@ public final class RelationshipWriter {
 		if (inverse == null) {
 			return;
 		}
-		if (previous != null && !sameEntity(resource, previous, target)) {
+		if (previous != null && !sameEntity(targetOf(relationship), previous, target)) {
 			unlinkInverse(previous, inverse, owner);
 		}
 		if (target != null) {

@@ -11,15 +11,21 @@ import dev.restless.metamodel.RelationshipDescriptor;
 import dev.restless.metamodel.ResourceDescriptor;
 import dev.restless.metamodel.ResourceRegistry;
 import dev.restless.query.QueryParameters;
+import dev.restless.query.QueryParser;
 import dev.restless.query.SortField;
 import dev.restless.query.filter.FilterPredicateBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+
+import org.springframework.util.ClassUtils;
 
 /**
  * The read queries of Restless, each a fixed number of SQL statements whatever the number of rows:
@@ -57,13 +63,17 @@ public final class ResourceQueries {
 	 * @return the page
 	 */
 	public PageResult findPage(ResourceDescriptor resource, QueryParameters query) {
-		List<Object> rows = select(resource, query, query.page().offset(), query.page().size());
+		return findPage(resource, query, Restriction.NONE);
+	}
+
+	private PageResult findPage(ResourceDescriptor resource, QueryParameters query, Restriction restriction) {
+		List<Object> rows = select(resource, query, query.page().offset(), query.page().size(), restriction);
 		long total;
 		if (query.page().number() == 1 && rows.size() < query.page().size()) {
 			total = rows.size();
 		}
 		else {
-			total = count(resource, query);
+			total = count(resource, query, restriction);
 		}
 		return new PageResult(rows, total);
 	}
@@ -81,6 +91,11 @@ public final class ResourceQueries {
 	}
 
 	private List<Object> select(ResourceDescriptor resource, QueryParameters query, long offset, int limit) {
+		return select(resource, query, offset, limit, Restriction.NONE);
+	}
+
+	private List<Object> select(ResourceDescriptor resource, QueryParameters query, long offset, int limit,
+			Restriction restriction) {
 		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Object> criteria = builder.createQuery(Object.class);
 		Root<?> root = criteria.from(resource.entityClass());
@@ -88,7 +103,8 @@ public final class ResourceQueries {
 			root.fetch(association, JoinType.LEFT);
 		}
 		criteria.select(root);
-		criteria.where(this.predicates.build(resource, query.filters(), root, criteria, builder));
+		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
+				restriction.predicate(root, criteria, builder)));
 		List<Order> orders = new ArrayList<>();
 		boolean keySorted = false;
 		for (SortField field : query.sort()) {
@@ -113,12 +129,90 @@ public final class ResourceQueries {
 	 * @return the count
 	 */
 	public long count(ResourceDescriptor resource, QueryParameters query) {
+		return count(resource, query, Restriction.NONE);
+	}
+
+	private long count(ResourceDescriptor resource, QueryParameters query, Restriction restriction) {
 		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Long> criteria = builder.createQuery(Long.class);
 		Root<?> root = criteria.from(resource.entityClass());
 		criteria.select(builder.count(root));
-		criteria.where(this.predicates.build(resource, query.filters(), root, criteria, builder));
+		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
+				restriction.predicate(root, criteria, builder)));
 		return this.entityManager.createQuery(criteria).getSingleResult();
+	}
+
+	/**
+	 * One page of the members of one resource's to-many relationship, filtered, sorted and counted
+	 * exactly like a top-level collection of the target resource: the query is a query on the
+	 * target entity, restricted to the members of the owner.
+	 * @param owner the resource owning the relationship
+	 * @param ownerKey the key of the owning resource
+	 * @param relationship the to-many relationship
+	 * @param query the parsed query, against the target resource
+	 * @return the page
+	 */
+	public PageResult findRelatedPage(ResourceDescriptor owner, Object ownerKey, RelationshipDescriptor relationship,
+			QueryParameters query) {
+		return findPage(targetOf(relationship), query, memberOf(owner, ownerKey, relationship));
+	}
+
+	/**
+	 * The members of one resource's to-many relationship matching a query's filters, without
+	 * paging (for {@code filter[single]}, at most {@code limit} rows).
+	 * @param owner the resource owning the relationship
+	 * @param ownerKey the key of the owning resource
+	 * @param relationship the to-many relationship
+	 * @param query the parsed query, against the target resource
+	 * @param limit the most rows to read
+	 * @return the rows
+	 */
+	public List<Object> findRelatedMatching(ResourceDescriptor owner, Object ownerKey,
+			RelationshipDescriptor relationship, QueryParameters query, int limit) {
+		return select(targetOf(relationship), query, 0, limit, memberOf(owner, ownerKey, relationship));
+	}
+
+	/**
+	 * One member of one resource's to-many relationship (one statement).
+	 * @param owner the resource owning the relationship
+	 * @param ownerKey the key of the owning resource
+	 * @param relationship the to-many relationship
+	 * @param memberKey the key of the member, already converted to the target's id type
+	 * @return the member, or empty when no member has that key
+	 */
+	public Optional<Object> findRelatedMember(ResourceDescriptor owner, Object ownerKey,
+			RelationshipDescriptor relationship, Object memberKey) {
+		ResourceDescriptor target = targetOf(relationship);
+		Restriction membership = memberOf(owner, ownerKey, relationship);
+		Restriction restriction = (root, criteria, builder) -> builder.and(
+				builder.equal(root.get(target.id().attributeName()), memberKey),
+				membership.predicate(root, criteria, builder));
+		List<Object> found = select(target, QueryParser.defaults(target), 0, 1, restriction);
+		return found.stream().findFirst();
+	}
+
+	/**
+	 * Restricts a query on the target of a to-many relationship to the members of one owner, with a
+	 * subquery on the owner's side so that it works for every mapping (foreign key on either side
+	 * or join table) and leaves the query's root free for filters and sorting.
+	 */
+	private Restriction memberOf(ResourceDescriptor owner, Object ownerKey, RelationshipDescriptor relationship) {
+		ResourceDescriptor target = targetOf(relationship);
+		// The subquery is typed with the id's type: Hibernate refuses to compare a key with Object.
+		@SuppressWarnings("unchecked")
+		Class<Object> keyType = (Class<Object>) ClassUtils.resolvePrimitiveIfNecessary(target.id().javaType());
+		return (root, criteria, builder) -> {
+			Subquery<Object> members = criteria.subquery(keyType);
+			Root<?> owners = members.from(owner.entityClass());
+			Join<?, ?> member = owners.join(relationship.attributeName());
+			members.select(member.get(target.id().attributeName()))
+				.where(builder.equal(owners.get(owner.id().attributeName()), ownerKey));
+			return root.get(target.id().attributeName()).in(members);
+		};
+	}
+
+	private ResourceDescriptor targetOf(RelationshipDescriptor relationship) {
+		return this.registry.find(relationship.targetClass()).orElseThrow();
 	}
 
 	/**
@@ -187,6 +281,18 @@ public final class ResourceQueries {
 			chunks.add(all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK)));
 		}
 		return chunks;
+	}
+
+	/**
+	 * An extra condition on the root of a query.
+	 */
+	@FunctionalInterface
+	private interface Restriction {
+
+		Restriction NONE = (root, criteria, builder) -> builder.conjunction();
+
+		Predicate predicate(Root<?> root, CriteriaQuery<?> criteria, CriteriaBuilder builder);
+
 	}
 
 	/**

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.restless.Operation;
 import dev.restless.ProcessingException;
 import dev.restless.ResourceMethod;
 import dev.restless.document.DocumentRenderer;
 import dev.restless.document.ErrorObject;
 import dev.restless.document.JsonApiException;
+import dev.restless.metamodel.RelationshipDescriptor;
 import dev.restless.metamodel.ResourceDescriptor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -41,6 +43,8 @@ public class JsonApiController {
 
 	private static final Set<ResourceMethod> RESOURCE_METHODS = EnumSet.of(ResourceMethod.GET, ResourceMethod.PATCH,
 			ResourceMethod.DELETE);
+
+	private static final Set<ResourceMethod> RELATED_METHODS = EnumSet.of(ResourceMethod.GET);
 
 	private final JsonApiRequestHandler handler;
 
@@ -102,6 +106,72 @@ public class JsonApiController {
 			}
 			default -> write(this.handler.delete(resource, id));
 		};
+	}
+
+	/**
+	 * {@code /{collection}/{id}/{relation}}: GET reads the related resource or resources.
+	 * @param collection the collection name
+	 * @param id the resource id
+	 * @param relation the relationship name
+	 * @param request the request
+	 * @return the response
+	 */
+	@RequestMapping("/{collection}/{id}/{relation}")
+	public ResponseEntity<byte[]> related(@PathVariable String collection, @PathVariable String id,
+			@PathVariable String relation, HttpServletRequest request) {
+		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
+		ResourceMethod method = method(request, collection, RELATED_METHODS);
+		ResourceDescriptor resource = this.handler.resource(collection, method, RELATED_METHODS);
+		return write(this.handler.getRelated(resource, id, relation, request));
+	}
+
+	/**
+	 * {@code /{collection}/{id}/{relation}/{relatedId}}: GET reads one member of a to-many
+	 * relationship.
+	 * @param collection the collection name
+	 * @param id the resource id
+	 * @param relation the relationship name
+	 * @param relatedId the id of the member
+	 * @param request the request
+	 * @return the response
+	 */
+	@RequestMapping("/{collection}/{id}/{relation}/{relatedId}")
+	public ResponseEntity<byte[]> relatedResource(@PathVariable String collection, @PathVariable String id,
+			@PathVariable String relation, @PathVariable String relatedId, HttpServletRequest request) {
+		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
+		ResourceMethod method = method(request, collection, RELATED_METHODS);
+		ResourceDescriptor resource = this.handler.resource(collection, method, RELATED_METHODS);
+		return write(this.handler.getRelatedResource(resource, id, relation, relatedId, request));
+	}
+
+	/**
+	 * {@code /{collection}/{id}/relationships/{relation}}: GET reads the linkage; POST adds to,
+	 * PATCH replaces and DELETE removes from the relationship (all three need PATCH enabled for the
+	 * resource).
+	 * @param collection the collection name
+	 * @param id the resource id
+	 * @param relation the relationship name
+	 * @param body the request body
+	 * @param request the request
+	 * @return the response
+	 */
+	@RequestMapping("/{collection}/{id}/relationships/{relation}")
+	public ResponseEntity<byte[]> relationship(@PathVariable String collection, @PathVariable String id,
+			@PathVariable String relation, @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
+		ResourceDescriptor resource = this.handler.relationshipEndpoint(collection, request.getMethod());
+		Operation operation = switch (request.getMethod()) {
+			case "POST" -> Operation.POST_RELATIONSHIP;
+			case "PATCH" -> Operation.PATCH_RELATIONSHIP;
+			case "DELETE" -> Operation.DELETE_RELATIONSHIP;
+			default -> Operation.GET_RELATIONSHIP;
+		};
+		if (operation == Operation.GET_RELATIONSHIP) {
+			return write(this.handler.getRelationship(resource, id, relation, request));
+		}
+		RelationshipDescriptor relationship = this.handler.writableRelationship(resource, relation, operation);
+		this.negotiation.checkContentType(request.getContentType());
+		return write(this.handler.changeRelationship(resource, id, relationship, operation, body, request));
 	}
 
 	/**

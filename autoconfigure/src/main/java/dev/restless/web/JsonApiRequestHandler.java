@@ -13,6 +13,7 @@ import dev.restless.document.DocumentRenderer;
 import dev.restless.document.DocumentRenderer.RenderOptions;
 import dev.restless.document.ErrorObject;
 import dev.restless.document.JsonApiException;
+import dev.restless.metamodel.RelationshipDescriptor;
 import dev.restless.metamodel.ResourceDescriptor;
 import dev.restless.metamodel.ResourceRegistry;
 import dev.restless.persistence.EntityWriter;
@@ -29,9 +30,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.hibernate.Hibernate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.BeanUtils;
@@ -322,6 +325,282 @@ public class JsonApiRequestHandler {
 			this.processors.postprocess(post);
 			return (post.document() != null) ? JsonApiResponse.ok(post.document()) : JsonApiResponse.noContent();
 		});
+	}
+
+	// ---- related resources and relationships
+
+	/**
+	 * An exposed relationship of a resource, named in a URL.
+	 * @param resource the resource
+	 * @param relation the relationship name
+	 * @return the relationship
+	 * @throws JsonApiException 404 when the resource has no such exposed relationship (attributes
+	 * and hidden relationships included)
+	 */
+	public RelationshipDescriptor relationship(ResourceDescriptor resource, String relation) {
+		return resource.relationship(relation)
+			.orElseThrow(() -> JsonApiException
+				.notFound("'" + resource.type() + "' has no relationship named '" + relation + "'"));
+	}
+
+	/**
+	 * The resource of a relationship endpoint, if the method is served: reading linkage needs GET
+	 * enabled for the resource, changing it ({@code POST}, {@code PATCH}, {@code DELETE}) needs
+	 * PATCH enabled.
+	 * @param collection the collection name from the URL
+	 * @param httpMethod the HTTP method of the request
+	 * @return the resource
+	 * @throws JsonApiException 404 for an unknown collection, 405 with {@code Allow} otherwise
+	 */
+	public ResourceDescriptor relationshipEndpoint(String collection, String httpMethod) {
+		ResourceDescriptor resource = this.registry.find(collection)
+			.orElseThrow(() -> JsonApiException.notFound("There is no collection named '" + collection + "'"));
+		ResourceMethod needed = switch (httpMethod) {
+			case "GET", "HEAD" -> ResourceMethod.GET;
+			case "POST", "PATCH", "DELETE" -> ResourceMethod.PATCH;
+			default -> null;
+		};
+		if (needed == null || !resource.allows(needed)) {
+			List<String> allow = new ArrayList<>();
+			if (resource.allows(ResourceMethod.GET)) {
+				allow.add("GET");
+			}
+			if (resource.allows(ResourceMethod.PATCH)) {
+				allow.addAll(List.of("POST", "PATCH", "DELETE"));
+			}
+			throw new JsonApiException(405, List.of(ErrorObject.of(405, "Method not allowed", "Method " + httpMethod
+					+ " is not allowed on the relationship endpoints of '" + resource.type() + "'")),
+					Map.of("Allow", String.join(", ", allow)));
+		}
+		return resource;
+	}
+
+	/**
+	 * The relationship a relationship write addresses, if that write is allowed on it. Checked
+	 * before the request body is read: a forbidden write is {@code 403} whatever the body.
+	 * @param resource the resource
+	 * @param relation the relationship name from the URL
+	 * @param operation {@link Operation#POST_RELATIONSHIP}, {@link Operation#PATCH_RELATIONSHIP} or
+	 * {@link Operation#DELETE_RELATIONSHIP}
+	 * @return the relationship
+	 */
+	public RelationshipDescriptor writableRelationship(ResourceDescriptor resource, String relation,
+			Operation operation) {
+		RelationshipDescriptor relationship = relationship(resource, relation);
+		String name = "'" + relationship.name() + "' of '" + resource.type() + "'";
+		switch (operation) {
+			case POST_RELATIONSHIP, DELETE_RELATIONSHIP -> {
+				if (!relationship.toMany()) {
+					throw JsonApiException.forbidden(name + " is a to-one relationship: members can only be "
+							+ ((operation == Operation.POST_RELATIONSHIP) ? "added to" : "removed from")
+							+ " to-many relationships; PATCH it instead");
+				}
+				if (operation == Operation.DELETE_RELATIONSHIP && !resource.allowDeleteFromToManyRelationships()) {
+					throw JsonApiException.forbidden("Removing members from the to-many relationship " + name
+							+ " is not allowed");
+				}
+			}
+			case PATCH_RELATIONSHIP -> {
+				if (relationship.toMany() && !resource.allowToManyReplacement()) {
+					throw JsonApiException.forbidden("Replacing the to-many relationship " + name + " is not allowed");
+				}
+			}
+			default -> throw new IllegalArgumentException("Not a relationship write: " + operation);
+		}
+		return relationship;
+	}
+
+	/**
+	 * {@code GET /{collection}/{id}/{relation}}: the related resource (or {@code null}) of a to-one
+	 * relationship, or a page of the related resources of a to-many relationship, filtered, sorted
+	 * and paginated like a top-level collection of the target resource.
+	 * @param resource the resource
+	 * @param id the id from the URL
+	 * @param relation the relationship name from the URL
+	 * @param request the request
+	 * @return the response
+	 */
+	public JsonApiResponse getRelated(ResourceDescriptor resource, String id, String relation,
+			HttpServletRequest request) {
+		RelationshipDescriptor relationship = relationship(resource, relation);
+		ResourceDescriptor target = targetOf(relationship);
+		RequestUrls urls = new RequestUrls(request, this.basePath);
+		QueryParameters parsed = this.queryParser.parse(target, request.getParameterMap(), Set.of());
+		PreprocessContext pre = new PreprocessContext(Operation.GET_RELATED, resource.type(), relationship.name(), id,
+				parsed, null);
+		this.processors.preprocess(pre);
+		QueryParameters query = pre.query();
+		return read(() -> {
+			Object owner = find(resource, pre.id());
+			if (!relationship.toMany()) {
+				Object related = relationship.accessor().get(owner);
+				related = (related != null) ? Hibernate.unproxy(related) : null;
+				ObjectNode document = this.renderer.resourceDocument(target, related, options(target, query, urls));
+				document.putObject("links").put("self", urls.self());
+				return postprocess(Operation.GET_RELATED, resource, relationship.name(), pre.id(),
+						(related != null) ? List.of(related) : List.of(), document);
+			}
+			Object ownerKey = resource.keyOf(owner);
+			if (query.singleResult()) {
+				List<Object> matches = this.queries.findRelatedMatching(resource, ownerKey, relationship, query, 2);
+				if (matches.size() != 1) {
+					throw JsonApiException.notFound((matches.isEmpty() ? "No" : "More than one") + " '" + target.type()
+							+ "' matches the filter; filter[single] asks for exactly one");
+				}
+				ObjectNode document = this.renderer.resourceDocument(target, matches.get(0),
+						options(target, query, urls));
+				document.putObject("links").put("self", urls.self());
+				return postprocess(Operation.GET_RELATED, resource, relationship.name(), pre.id(), matches, document);
+			}
+			PageResult page = this.queries.findRelatedPage(resource, ownerKey, relationship, query);
+			ObjectNode document = this.renderer.collectionDocument(target, page.rows(), options(target, query, urls));
+			document.set("links", paginationLinks(urls, query, page.total()));
+			document.putObject("meta").put("total", page.total());
+			return postprocess(Operation.GET_RELATED, resource, relationship.name(), pre.id(), page.rows(), document);
+		});
+	}
+
+	/**
+	 * {@code GET /{collection}/{id}/{relation}/{relatedId}}: one member of a to-many relationship.
+	 * @param resource the resource
+	 * @param id the id from the URL
+	 * @param relation the relationship name from the URL
+	 * @param relatedId the id of the member from the URL
+	 * @param request the request
+	 * @return the response
+	 * @throws JsonApiException 404 when the relationship is unknown or to-one, the resource does not
+	 * exist or the member is not in the relationship
+	 */
+	public JsonApiResponse getRelatedResource(ResourceDescriptor resource, String id, String relation,
+			String relatedId, HttpServletRequest request) {
+		RelationshipDescriptor relationship = relationship(resource, relation);
+		if (!relationship.toMany()) {
+			throw JsonApiException.notFound("'" + relationship.name() + "' of '" + resource.type()
+					+ "' is a to-one relationship; its resource is served without an id");
+		}
+		ResourceDescriptor target = targetOf(relationship);
+		RequestUrls urls = new RequestUrls(request, this.basePath);
+		QueryParameters parsed = this.queryParser.parse(target, request.getParameterMap(), Set.of());
+		PreprocessContext pre = new PreprocessContext(Operation.GET_RELATED_RESOURCE, resource.type(),
+				relationship.name(), id, parsed, null);
+		this.processors.preprocess(pre);
+		return read(() -> {
+			Object owner = find(resource, pre.id());
+			Object member = target.id()
+				.parse(relatedId)
+				.flatMap((key) -> this.queries.findRelatedMember(resource, resource.keyOf(owner), relationship, key))
+				.orElseThrow(() -> JsonApiException.notFound("No '" + target.type() + "' with id '" + relatedId
+						+ "' in '" + relationship.name() + "' of '" + resource.type() + "' '" + pre.id() + "'"));
+			ObjectNode document = this.renderer.resourceDocument(target, member, options(target, pre.query(), urls));
+			document.putObject("links").put("self", urls.self());
+			return postprocess(Operation.GET_RELATED_RESOURCE, resource, relationship.name(), pre.id(),
+					List.of(member), document);
+		});
+	}
+
+	/**
+	 * {@code GET /{collection}/{id}/relationships/{relation}}: the complete linkage of a
+	 * relationship (one statement for a to-many relationship, none beyond the resource for a
+	 * to-one).
+	 * @param resource the resource
+	 * @param id the id from the URL
+	 * @param relation the relationship name from the URL
+	 * @param request the request
+	 * @return the response
+	 */
+	public JsonApiResponse getRelationship(ResourceDescriptor resource, String id, String relation,
+			HttpServletRequest request) {
+		RelationshipDescriptor relationship = relationship(resource, relation);
+		ResourceDescriptor target = targetOf(relationship);
+		RequestUrls urls = new RequestUrls(request, this.basePath);
+		PreprocessContext pre = new PreprocessContext(Operation.GET_RELATIONSHIP, resource.type(),
+				relationship.name(), id, relationshipQuery(target, request), null);
+		this.processors.preprocess(pre);
+		return read(() -> {
+			Object owner = find(resource, pre.id());
+			ObjectNode document = this.renderer.newDocument();
+			if (relationship.toMany()) {
+				Object key = resource.keyOf(owner);
+				List<Object> members = this.queries.toManyMembers(resource, relationship, List.of(key), false)
+					.getOrDefault(key, List.of());
+				ArrayNode data = document.putArray("data");
+				for (Object member : members) {
+					data.addObject().put("type", target.type()).put("id", target.id().format(member));
+				}
+			}
+			else {
+				Object related = relationship.accessor().get(owner);
+				if (related != null) {
+					document.set("data", this.renderer.identifier(target, related));
+				}
+				else {
+					document.putNull("data");
+				}
+			}
+			String ownerId = resource.idOf(owner);
+			ObjectNode links = document.putObject("links");
+			links.put("self", urls.api().relationship(resource.type(), ownerId, relationship.name()));
+			links.put("related", urls.api().related(resource.type(), ownerId, relationship.name()));
+			return postprocess(Operation.GET_RELATIONSHIP, resource, relationship.name(), pre.id(), List.of(owner),
+					document);
+		});
+	}
+
+	/**
+	 * {@code POST}, {@code PATCH} or {@code DELETE} on {@code /{collection}/{id}/relationships/{relation}}:
+	 * add members to a to-many relationship, replace a relationship, or remove members from a to-many
+	 * relationship, keeping both sides of a bidirectional association consistent. The change and the
+	 * postprocessors share one transaction. Answers {@code 204} unless a postprocessor sets a
+	 * document.
+	 * @param resource the resource
+	 * @param id the id from the URL
+	 * @param relationship the relationship, checked with
+	 * {@link #writableRelationship(ResourceDescriptor, String, Operation)}
+	 * @param operation the relationship write
+	 * @param body the request body
+	 * @param request the request
+	 * @return the response
+	 */
+	public JsonApiResponse changeRelationship(ResourceDescriptor resource, String id,
+			RelationshipDescriptor relationship, Operation operation, byte[] body, HttpServletRequest request) {
+		QueryParameters parsed = relationshipQuery(targetOf(relationship), request);
+		PreprocessContext pre = new PreprocessContext(operation, resource.type(), relationship.name(), id, parsed,
+				parseBody(body));
+		this.processors.preprocess(pre);
+		JsonNode data = EntityWriter.linkage(pre.document());
+		return write(false, () -> {
+			Object owner = find(resource, pre.id());
+			switch (operation) {
+				case POST_RELATIONSHIP -> this.writer.applyLinkage(resource, owner, relationship, data, "/data", true);
+				case DELETE_RELATIONSHIP -> this.writer.removeLinkage(resource, owner, relationship, data, "/data");
+				default -> this.writer.applyLinkage(resource, owner, relationship, data, "/data", false);
+			}
+			validate(resource, owner);
+			this.entityManager.flush();
+			PostprocessContext post = new PostprocessContext(operation, resource.type(), relationship.name(),
+					pre.id(), List.of(owner), null);
+			this.processors.postprocess(post);
+			return (post.document() != null) ? JsonApiResponse.ok(post.document()) : JsonApiResponse.noContent();
+		});
+	}
+
+	/**
+	 * The query of a relationship endpoint, which answers with complete linkage: the JSON:API
+	 * parameter families do not apply to it and are refused rather than ignored.
+	 */
+	private QueryParameters relationshipQuery(ResourceDescriptor target, HttpServletRequest request) {
+		for (String name : request.getParameterMap().keySet()) {
+			if (name.equals("include") || name.equals("sort") || name.startsWith("page[") || name.startsWith("filter[")
+					|| name.startsWith("fields[")) {
+				throw JsonApiException.badParameter(name, "Query parameter '" + name
+						+ "' is not supported on relationship endpoints, which answer with the complete linkage");
+			}
+		}
+		return this.queryParser.parse(target, request.getParameterMap(), Set.of());
+	}
+
+	private ResourceDescriptor targetOf(RelationshipDescriptor relationship) {
+		return this.registry.find(relationship.targetClass()).orElseThrow();
 	}
 
 	// ---- shared steps
