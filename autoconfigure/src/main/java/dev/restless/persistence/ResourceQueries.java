@@ -237,8 +237,8 @@ public final class ResourceQueries {
 	 */
 	public List<Object> findByKeys(ResourceDescriptor resource, Collection<?> keys) {
 		List<Object> found = new ArrayList<>();
-		String jpql = "select e from " + resource.entityName() + " e where e." + resource.id().attributeName()
-				+ " in :keys";
+		String jpql = "select e from " + resource.entityName() + " e" + eagerFetches(resource, "e") + " where e."
+				+ resource.id().attributeName() + " in :keys";
 		for (List<?> chunk : chunks(keys)) {
 			found.addAll(this.entityManager.createQuery(jpql, Object.class).setParameter("keys", chunk).getResultList());
 		}
@@ -260,8 +260,8 @@ public final class ResourceQueries {
 		String parentKey = "p." + resource.id().attributeName();
 		String memberKey = "m." + target.id().attributeName();
 		String jpql = "select " + parentKey + ", " + (loadMembers ? "m" : memberKey) + " from " + resource.entityName()
-				+ " p join p." + relationship.attributeName() + " m where " + parentKey + " in :keys order by "
-				+ memberKey;
+				+ " p join p." + relationship.attributeName() + " m" + (loadMembers ? eagerFetches(target, "m") : "")
+				+ " where " + parentKey + " in :keys order by " + memberKey;
 		Map<Object, List<Object>> members = new LinkedHashMap<>();
 		for (List<?> chunk : chunks(parentKeys)) {
 			List<Object[]> rows = this.entityManager.createQuery(jpql, Object[].class)
@@ -272,6 +272,18 @@ public final class ResourceQueries {
 			}
 		}
 		return members;
+	}
+
+	/**
+	 * Fetch joins of a resource's eager to-one associations: without them Hibernate would load each
+	 * of them with its own statement after a batch of entities is read.
+	 */
+	private static String eagerFetches(ResourceDescriptor resource, String alias) {
+		StringBuilder fetches = new StringBuilder();
+		for (String association : resource.eagerAssociations()) {
+			fetches.append(" left join fetch ").append(alias).append('.').append(association);
+		}
+		return fetches.toString();
 	}
 
 	private static List<List<?>> chunks(Collection<?> keys) {
