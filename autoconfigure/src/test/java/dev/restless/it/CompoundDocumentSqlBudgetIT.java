@@ -14,7 +14,6 @@ import dev.restless.it.support.SqlStatementCounter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static dev.restless.it.support.QueryStrings.encoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -67,7 +66,7 @@ class CompoundDocumentSqlBudgetIT extends ApiIntegrationTest {
 
 	private ApiResponse measured(String path) {
 		SqlStatementCounter.reset();
-		ApiResponse response = this.api.get(encoded(path));
+		ApiResponse response = this.api.get(path);
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		return response;
 	}
