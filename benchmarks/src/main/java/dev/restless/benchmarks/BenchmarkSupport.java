@@ -1,11 +1,14 @@
 package dev.restless.benchmarks;
 
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.restless.query.CursorCodec;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -13,6 +16,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,13 +31,16 @@ class BenchmarkSupport implements ApplicationRunner {
 
 	private final JdbcTemplate jdbc;
 
+	private final CursorCodec cursors;
+
 	private final int people;
 
 	private final int computersPerPerson;
 
-	BenchmarkSupport(DataSource dataSource, @Value("${bench.people:100000}") int people,
+	BenchmarkSupport(DataSource dataSource, ObjectMapper mapper, @Value("${bench.people:100000}") int people,
 			@Value("${bench.computers-per-person:3}") int computersPerPerson) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.cursors = new CursorCodec(mapper);
 		this.people = people;
 		this.computersPerPerson = computersPerPerson;
 	}
@@ -41,6 +48,15 @@ class BenchmarkSupport implements ApplicationRunner {
 	@GetMapping("/sql")
 	Map<String, Long> sql() {
 		return Map.of("statements", SqlStatements.takeCount());
+	}
+
+	/**
+	 * Restless's cursor of the person with an id in the default order (by id), so the cursor
+	 * scenario can start deep in the collection without paging there first.
+	 */
+	@GetMapping("/cursor")
+	Map<String, String> cursor(@RequestParam long id) {
+		return Map.of("cursor", this.cursors.encode(List.of(id)));
 	}
 
 	@GetMapping("/size")
