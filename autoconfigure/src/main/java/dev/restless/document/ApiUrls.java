@@ -53,7 +53,18 @@ public record ApiUrls(String base) {
 	}
 
 	private static String encode(String segment) {
-		return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+		// Collection names, relationship names and most ids need no encoding; checking first keeps
+		// the encoder off the path of every link of every resource.
+		for (int index = 0; index < segment.length(); index++) {
+			char character = segment.charAt(index);
+			boolean safe = (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z')
+					|| (character >= '0' && character <= '9') || character == '-' || character == '_'
+					|| character == '.';
+			if (!safe) {
+				return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+			}
+		}
+		return segment;
 	}
 
 }

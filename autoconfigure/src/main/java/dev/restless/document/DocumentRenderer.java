@@ -18,6 +18,7 @@ import org.hibernate.Hibernate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -118,6 +119,24 @@ public final class DocumentRenderer {
 	 * @return its JSON
 	 */
 	public JsonNode attributeValue(Object value) {
+		// Plain strings, integers and booleans are written the same by every mapper
+		// configuration; building their nodes directly skips a serialisation round trip per value.
+		JsonNodeFactory nodes = this.mapper.getNodeFactory();
+		if (value == null) {
+			return nodes.nullNode();
+		}
+		if (value instanceof String text) {
+			return nodes.stringNode(text);
+		}
+		if (value instanceof Integer number) {
+			return nodes.numberNode(number.intValue());
+		}
+		if (value instanceof Long number) {
+			return nodes.numberNode(number.longValue());
+		}
+		if (value instanceof Boolean bool) {
+			return nodes.booleanNode(bool);
+		}
 		return this.mapper.valueToTree(value);
 	}
 
@@ -237,11 +256,18 @@ public final class DocumentRenderer {
 					}
 					Map<Object, List<Object>> linkage = this.toMany.computeIfAbsent(relationship,
 							(r) -> new HashMap<>());
-					List<Object> missing = entry.getValue()
-						.keySet()
-						.stream()
-						.filter((key) -> !linkage.containsKey(key))
-						.toList();
+					List<Object> missing = new ArrayList<>();
+					entry.getValue().forEach((key, entity) -> {
+						if (!linkage.containsKey(key)) {
+							List<Object> inMemory = loadedMembers(relationship, entity);
+							if (inMemory != null) {
+								linkage.put(key, inMemory);
+							}
+							else {
+								missing.add(key);
+							}
+						}
+					});
 					if (missing.isEmpty()) {
 						continue;
 					}
@@ -252,6 +278,29 @@ public final class DocumentRenderer {
 					}
 				}
 			}
+		}
+
+		/**
+		 * The member keys of a to-many relationship that is already in memory (a new entity's
+		 * collection, or one loaded earlier in the transaction), in key order like the linkage
+		 * query; {@code null} when it would have to be loaded.
+		 */
+		private List<Object> loadedMembers(RelationshipDescriptor relationship, Object entity) {
+			Object value = relationship.accessor().get(entity);
+			if (!(value instanceof Collection<?> members) || !Hibernate.isInitialized(members)) {
+				return null;
+			}
+			ResourceDescriptor target = DocumentRenderer.this.registry.find(relationship.targetClass()).orElseThrow();
+			List<Object> keys = new ArrayList<>(members.size());
+			for (Object member : members) {
+				Object key = target.keyOf(member);
+				if (!(key instanceof Comparable<?>)) {
+					return null;
+				}
+				keys.add(key);
+			}
+			keys.sort(null);
+			return keys;
 		}
 
 		private void renderIncluded() {

@@ -96,6 +96,19 @@ class SqlBudgetIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void theLinkageOfANewResourceComesFromMemoryNotFromAQuery() {
+		ApiResponse response = this.api.post("/api/people", json("{'data': {'type': 'people', 'attributes': {'name': 'x'}}}"));
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(response.at("/data/relationships/computers/data").isArray()).isTrue();
+		assertThat(SqlStatementCounter.statements()).as("SQL statements")
+			.noneMatch((sql) -> sql.toLowerCase().startsWith("select") && sql.toLowerCase().contains("join"));
+		assertThat(SqlStatementCounter.statements().stream().filter((sql) -> sql.toLowerCase().startsWith("insert")))
+			.hasSize(1);
+		assertThat(SqlStatementCounter.statements()).hasSizeLessThanOrEqualTo(2);
+	}
+
+	@Test
 	void patchIsASelectAndAnUpdate() {
 		Computer computer = computers(1, null).get(0);
 		SqlStatementCounter.reset();
