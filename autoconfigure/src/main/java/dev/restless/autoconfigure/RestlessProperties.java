@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.restless.ResourceMethod;
+import dev.restless.query.filter.FilterParser;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -39,6 +40,18 @@ public class RestlessProperties {
 	 * Longest relationship path (number of dotted segments) accepted in the include parameter.
 	 */
 	private int maxIncludeDepth = 3;
+
+	/**
+	 * Deepest nesting of filters accepted in filter[objects]: each and, or, not, has and any
+	 * adds a level. Deeper filters get 400.
+	 */
+	private int maxFilterDepth = FilterParser.DEFAULT_MAX_DEPTH;
+
+	/**
+	 * Most filter objects and values (each item of an in list counts) accepted in the filter
+	 * parameters of one request. Larger filters get 400.
+	 */
+	private int maxFilterNodes = FilterParser.DEFAULT_MAX_NODES;
 
 	/**
 	 * Per-resource settings, keyed by collection name. They win over the @ExposedResource
@@ -84,6 +97,22 @@ public class RestlessProperties {
 
 	public void setMaxIncludeDepth(int maxIncludeDepth) {
 		this.maxIncludeDepth = maxIncludeDepth;
+	}
+
+	public int getMaxFilterDepth() {
+		return this.maxFilterDepth;
+	}
+
+	public void setMaxFilterDepth(int maxFilterDepth) {
+		this.maxFilterDepth = maxFilterDepth;
+	}
+
+	public int getMaxFilterNodes() {
+		return this.maxFilterNodes;
+	}
+
+	public void setMaxFilterNodes(int maxFilterNodes) {
+		this.maxFilterNodes = maxFilterNodes;
 	}
 
 	public Map<String, Resource> getResources() {
