@@ -23,6 +23,8 @@ import dev.restless.persistence.ResourceRepositories;
 import dev.restless.processing.PostprocessContext;
 import dev.restless.processing.PreprocessContext;
 import dev.restless.processing.ProcessorChain;
+import dev.restless.query.FunctionCall;
+import dev.restless.query.FunctionParser;
 import dev.restless.query.QueryParameters;
 import dev.restless.query.QueryParser;
 import jakarta.persistence.EntityManager;
@@ -32,6 +34,7 @@ import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.BeanUtils;
@@ -204,6 +207,35 @@ public class JsonApiRequestHandler {
 			ObjectNode document = this.renderer.resourceDocument(resource, entity, options(resource, pre.query(), urls));
 			document.putObject("links").put("self", urls.self());
 			return postprocess(Operation.GET_RESOURCE, resource, null, pre.id(), List.of(entity), document);
+		});
+	}
+
+	/**
+	 * {@code GET /eval/{collection}}: the functions of the {@code functions} parameter, computed
+	 * over the filtered resources in one statement.
+	 * @param resource the resource, which must allow functions
+	 * @param request the request
+	 * @return the response, whose {@code data} holds the results in the order asked
+	 */
+	public JsonApiResponse evaluate(ResourceDescriptor resource, HttpServletRequest request) {
+		if (!resource.allowFunctions()) {
+			throw JsonApiException.notFound("'" + resource.type() + "' does not allow function evaluation");
+		}
+		QueryParameters parsed = this.queryParser.parse(resource, request.getParameterMap(),
+				Set.of(FunctionParser.PARAMETER));
+		String[] values = request.getParameterValues(FunctionParser.PARAMETER);
+		List<FunctionCall> functions = new FunctionParser(this.registry).parse(resource,
+				(values != null && values.length > 0) ? values[0] : null);
+		PreprocessContext pre = new PreprocessContext(Operation.EVAL, resource.type(), null, null, parsed, null);
+		this.processors.preprocess(pre);
+		QueryParameters query = pre.query();
+		return read(() -> {
+			ObjectNode document = this.renderer.newDocument();
+			ArrayNode data = document.putArray("data");
+			for (Object result : this.queries.evaluate(resource, query, functions)) {
+				data.add(this.renderer.attributeValue(result));
+			}
+			return postprocess(Operation.EVAL, resource, null, null, List.of(), document);
 		});
 	}
 
