@@ -48,8 +48,9 @@ public final class QueryJson {
 		if (text == null || text.isBlank()) {
 			throw new InvalidQueryException(parameter + " is empty; give a JSON array");
 		}
+		JsonNode tree;
 		try {
-			return MAPPER.readTree(text);
+			tree = MAPPER.readTree(text);
 		}
 		catch (StreamConstraintsException ex) {
 			throw new InvalidQueryException(parameter + " is nested or sized beyond what is accepted");
@@ -59,6 +60,39 @@ public final class QueryJson {
 					? " (at character " + ex.getLocation().getColumnNr() + ")" : "";
 			throw new InvalidQueryException(parameter + " is not valid JSON" + where);
 		}
+		if (containsNul(tree)) {
+			throw new InvalidQueryException(parameter + " contains the NUL character, which text values cannot hold");
+		}
+		return tree;
+	}
+
+	/**
+	 * Whether a text holds the NUL character, which PostgreSQL refuses in text values (the
+	 * statement would fail instead of matching nothing).
+	 * @param text the text
+	 * @return whether it contains U+0000
+	 */
+	public static boolean containsNul(String text) {
+		return text.indexOf('\0') >= 0;
+	}
+
+	private static boolean containsNul(JsonNode node) {
+		if (node.isString()) {
+			return containsNul(node.asString());
+		}
+		for (Map.Entry<String, JsonNode> member : node.properties()) {
+			if (containsNul(member.getKey()) || containsNul(member.getValue())) {
+				return true;
+			}
+		}
+		if (node.isArray()) {
+			for (JsonNode element : node) {
+				if (containsNul(element)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

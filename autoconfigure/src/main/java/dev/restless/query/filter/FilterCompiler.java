@@ -94,7 +94,7 @@ final class FilterCompiler {
 	Compiled value(ResourceDescriptor resource, String name, String operatorName, Object value, boolean valueGiven) {
 		FilterOperator operator = operator(operatorName);
 		QueryField field = field(resource, name);
-		checkApplies(operator, field);
+		checkApplies(operator, operatorName, field);
 		Object argument = switch (operator.argument()) {
 			case NONE -> null;
 			case RAW -> {
@@ -148,8 +148,8 @@ final class FilterCompiler {
 		}
 		QueryField field = field(resource, comparison.field());
 		QueryField other = field(resource, comparison.otherField());
-		checkApplies(operator, field);
-		checkApplies(operator, other);
+		checkApplies(operator, comparison.operator(), field);
+		checkApplies(operator, comparison.operator(), other);
 		if (!sameFamily(field.type(), other.type())) {
 			throw new InvalidQueryException("'" + comparison.field() + "' and '" + comparison.otherField()
 					+ "' hold different kinds of values and cannot be compared");
@@ -214,7 +214,7 @@ final class FilterCompiler {
 		return QueryField.resolve(this.registry, resource, name, this.maxFieldSegments);
 	}
 
-	private static void checkApplies(FilterOperator operator, QueryField field) {
+	private static void checkApplies(FilterOperator operator, String operatorName, QueryField field) {
 		if (field.kind() == Kind.TO_MANY) {
 			throw new InvalidQueryException("'" + field.name() + "' of '" + field.resource().type()
 					+ "' is a to-many relationship: filter on its resources with the 'any' operator");
@@ -225,7 +225,7 @@ final class FilterCompiler {
 					+ "only 'is_null' and 'is_not_null' apply");
 		}
 		if (!operator.appliesTo(field.type())) {
-			throw new InvalidQueryException("Operator '" + operator.name() + "' cannot be applied to '" + field.name()
+			throw new InvalidQueryException("Operator '" + operatorName + "' cannot be applied to '" + field.name()
 					+ "', which holds " + EntityWriter.describe(field.type()));
 		}
 	}

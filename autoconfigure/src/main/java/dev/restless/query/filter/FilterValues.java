@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import dev.restless.persistence.EntityWriter;
 import dev.restless.query.InvalidQueryException;
+import dev.restless.query.QueryJson;
 
 /**
  * Converts the values of filters to the Java type of the filtered field. The rules are strict so a
@@ -60,7 +61,11 @@ final class FilterValues {
 	 * @throws InvalidQueryException when the value is not one of the type
 	 */
 	static Object convert(Class<?> type, Object value, String field) {
-		if (type.isInstance(value)) {
+		if (value instanceof String text && QueryJson.containsNul(text)) {
+			throw new InvalidQueryException("The value for '" + field + "' contains the NUL character, "
+					+ "which text values cannot hold");
+		}
+		if (type.isInstance(value) && !Number.class.isAssignableFrom(type)) {
 			return value;
 		}
 		Object converted = (value instanceof List<?> || value instanceof Map<?, ?>) ? null : tryConvert(type, value);
