@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.restless.ResourceMethod;
-import dev.restless.query.filter.FilterParser;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -45,13 +44,13 @@ public class RestlessProperties {
 	 * Deepest nesting of filters accepted in filter[objects]: each and, or, not, has and any
 	 * adds a level. Deeper filters get 400.
 	 */
-	private int maxFilterDepth = FilterParser.DEFAULT_MAX_DEPTH;
+	private int maxFilterDepth = 10;
 
 	/**
 	 * Most filter objects and values (each item of an in list counts) accepted in the filter
 	 * parameters of one request. Larger filters get 400.
 	 */
-	private int maxFilterNodes = FilterParser.DEFAULT_MAX_NODES;
+	private int maxFilterNodes = 500;
 
 	/**
 	 * Per-resource settings, keyed by collection name. They win over the @ExposedResource

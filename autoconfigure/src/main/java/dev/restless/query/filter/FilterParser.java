@@ -29,12 +29,6 @@ import tools.jackson.databind.JsonNode;
  */
 public class FilterParser {
 
-	/** Default of {@code restless.max-filter-depth}. */
-	public static final int DEFAULT_MAX_DEPTH = 10;
-
-	/** Default of {@code restless.max-filter-nodes}. */
-	public static final int DEFAULT_MAX_NODES = 500;
-
 	private static final String OBJECTS = "objects";
 
 	private static final String SINGLE = "single";
