@@ -16,7 +16,7 @@ import jakarta.persistence.criteria.Predicate;
  * @Bean
  * FilterOperator startsWith() {
  *     return FilterOperator.of("starts_with", (builder, field, value) ->
- *             builder.like(field.as(String.class), FilterOperator.escapeLike((String) value) + "%", '\\'));
+ *             builder.like((Expression<String>) field, FilterOperator.escapeLike((String) value) + "%", '\\'));
  * }
  * }</pre>
  *
