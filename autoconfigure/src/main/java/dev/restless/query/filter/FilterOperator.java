@@ -135,7 +135,10 @@ public interface FilterOperator {
 		/** A JSON array of values, each converted to the field's type. */
 		VALUES,
 
-		/** Any JSON value, passed on as decoded, for operators that check it themselves. */
+		/**
+		 * Any JSON value, passed on as decoded, for operators that check it themselves: throw
+		 * {@link dev.restless.query.InvalidQueryException} to answer {@code 400} with its message.
+		 */
 		RAW
 
 	}
