@@ -11,8 +11,11 @@ import dev.restless.persistence.ResourceQueries;
 import dev.restless.persistence.ResourceRepositories;
 import dev.restless.processing.ProcessorChain;
 import dev.restless.query.QueryParser;
+import dev.restless.query.filter.FilterOperator;
+import dev.restless.query.filter.FilterOperators;
 import dev.restless.query.filter.FilterParser;
 import dev.restless.query.filter.FilterPredicateBuilder;
+import dev.restless.query.filter.TextMatching;
 import dev.restless.web.JsonApiRequestHandler;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -67,14 +70,22 @@ public final class RestlessAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FilterParser restlessFilterParser() {
-		return new FilterParser();
+	FilterOperators restlessFilterOperators(ObjectProvider<FilterOperator> operators,
+			EntityManagerFactory entityManagerFactory) {
+		return new FilterOperators(operators.orderedStream().toList(), TextMatching.of(entityManagerFactory));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	FilterPredicateBuilder restlessFilterPredicateBuilder() {
-		return new FilterPredicateBuilder();
+	FilterParser restlessFilterParser(ResourceRegistry registry, FilterOperators operators,
+			RestlessProperties properties) {
+		return new FilterParser(registry, operators, properties.getMaxFilterDepth(), properties.getMaxFilterNodes());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FilterPredicateBuilder restlessFilterPredicateBuilder(ResourceRegistry registry, FilterOperators operators) {
+		return new FilterPredicateBuilder(registry, operators);
 	}
 
 	@Bean

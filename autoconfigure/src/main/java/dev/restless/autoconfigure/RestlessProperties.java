@@ -41,6 +41,18 @@ public class RestlessProperties {
 	private int maxIncludeDepth = 3;
 
 	/**
+	 * Deepest nesting of filters accepted in filter[objects]: each and, or, not, has and any
+	 * adds a level. Deeper filters get 400.
+	 */
+	private int maxFilterDepth = 10;
+
+	/**
+	 * Most filter objects and values (each item of an in list counts) accepted in the filter
+	 * parameters of one request. Larger filters get 400.
+	 */
+	private int maxFilterNodes = 500;
+
+	/**
 	 * Per-resource settings, keyed by collection name. They win over the @ExposedResource
 	 * annotation.
 	 */
@@ -84,6 +96,22 @@ public class RestlessProperties {
 
 	public void setMaxIncludeDepth(int maxIncludeDepth) {
 		this.maxIncludeDepth = maxIncludeDepth;
+	}
+
+	public int getMaxFilterDepth() {
+		return this.maxFilterDepth;
+	}
+
+	public void setMaxFilterDepth(int maxFilterDepth) {
+		this.maxFilterDepth = maxFilterDepth;
+	}
+
+	public int getMaxFilterNodes() {
+		return this.maxFilterNodes;
+	}
+
+	public void setMaxFilterNodes(int maxFilterNodes) {
+		this.maxFilterNodes = maxFilterNodes;
 	}
 
 	public Map<String, Resource> getResources() {

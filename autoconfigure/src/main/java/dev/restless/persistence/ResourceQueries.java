@@ -10,19 +10,23 @@ import java.util.Optional;
 import dev.restless.metamodel.RelationshipDescriptor;
 import dev.restless.metamodel.ResourceDescriptor;
 import dev.restless.metamodel.ResourceRegistry;
+import dev.restless.query.FunctionCall;
 import dev.restless.query.QueryParameters;
 import dev.restless.query.QueryParser;
 import dev.restless.query.SortField;
 import dev.restless.query.filter.FilterPredicateBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
 
 import org.springframework.util.ClassUtils;
@@ -293,6 +297,50 @@ public final class ResourceQueries {
 			chunks.add(all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK)));
 		}
 		return chunks;
+	}
+
+	/**
+	 * Compute functions over the resources matching a query's filters, in one statement.
+	 * @param resource the resource
+	 * @param query the parsed query (only its filters apply)
+	 * @param functions the functions, already checked against the resource
+	 * @return the results, in the order of the functions ({@code null} where there is nothing to
+	 * compute over, as the average of no rows)
+	 */
+	public List<Object> evaluate(ResourceDescriptor resource, QueryParameters query, List<FunctionCall> functions) {
+		if (functions.isEmpty()) {
+			return List.of();
+		}
+		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Tuple> criteria = builder.createTupleQuery();
+		Root<?> root = criteria.from(resource.entityClass());
+		List<Selection<?>> selections = new ArrayList<>(functions.size());
+		for (FunctionCall call : functions) {
+			selections.add(selection(call, root, builder));
+		}
+		criteria.multiselect(selections);
+		criteria.where(this.predicates.build(resource, query.filters(), root, criteria, builder));
+		Tuple tuple = this.entityManager.createQuery(criteria).getSingleResult();
+		List<Object> results = new ArrayList<>(functions.size());
+		for (int index = 0; index < functions.size(); index++) {
+			results.add(tuple.get(index));
+		}
+		return results;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private Expression<?> selection(FunctionCall call, Root<?> root, CriteriaBuilder builder) {
+		if (call.field() == null) {
+			return builder.count(root);
+		}
+		Expression<?> field = call.field().expression(this.registry, root);
+		return switch (call.function()) {
+			case COUNT -> builder.count(field);
+			case SUM -> builder.sum((Expression<Number>) field);
+			case AVG -> builder.avg((Expression<Number>) field);
+			case MIN -> builder.least((Expression<Comparable>) field);
+			case MAX -> builder.greatest((Expression<Comparable>) field);
+		};
 	}
 
 	/**

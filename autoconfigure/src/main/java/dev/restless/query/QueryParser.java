@@ -165,14 +165,19 @@ public final class QueryParser {
 		}
 		int dot = path.indexOf('.');
 		if (dot < 0) {
-			return resource.attribute(path).filter(AttributeDescriptor::comparable).isPresent();
+			return resource.attribute(path).filter(QueryParser::isSortableAttribute).isPresent();
 		}
 		RelationshipDescriptor relationship = resource.relationship(path.substring(0, dot)).orElse(null);
 		if (relationship == null || relationship.toMany()) {
 			return false;
 		}
 		ResourceDescriptor target = this.registry.find(relationship.targetClass()).orElseThrow();
-		return target.attribute(path.substring(dot + 1)).filter(AttributeDescriptor::comparable).isPresent();
+		return target.attribute(path.substring(dot + 1)).filter(QueryParser::isSortableAttribute).isPresent();
+	}
+
+	private static boolean isSortableAttribute(AttributeDescriptor attribute) {
+		// Sorting on a write-only attribute would reveal the order of values never rendered.
+		return attribute.comparable() && !attribute.writeOnly();
 	}
 
 	private List<String> parseInclude(ResourceDescriptor resource, String value) {

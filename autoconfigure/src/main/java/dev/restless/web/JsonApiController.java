@@ -41,6 +41,8 @@ public class JsonApiController {
 
 	private static final Set<ResourceMethod> COLLECTION_METHODS = EnumSet.of(ResourceMethod.GET, ResourceMethod.POST);
 
+	private static final Set<ResourceMethod> EVAL_METHODS = EnumSet.of(ResourceMethod.GET);
+
 	private static final Set<ResourceMethod> RESOURCE_METHODS = EnumSet.of(ResourceMethod.GET, ResourceMethod.PATCH,
 			ResourceMethod.DELETE);
 
@@ -172,6 +174,24 @@ public class JsonApiController {
 		RelationshipDescriptor relationship = this.handler.writableRelationship(resource, relation, operation);
 		this.negotiation.checkContentType(request.getContentType());
 		return write(this.handler.changeRelationship(resource, id, relationship, operation, body, request));
+	}
+
+	/**
+	 * {@code /eval/{collection}}: GET computes functions over the filtered resources, for
+	 * resources that allow it (otherwise {@code 404}).
+	 * @param collection the collection name
+	 * @param request the request
+	 * @return the response
+	 */
+	@RequestMapping("/eval/{collection}")
+	public ResponseEntity<byte[]> eval(@PathVariable String collection, HttpServletRequest request) {
+		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
+		ResourceDescriptor resource = this.handler.resource(collection, ResourceMethod.GET, EVAL_METHODS);
+		if (!resource.allowFunctions()) {
+			throw JsonApiException.notFound("'" + collection + "' does not allow function evaluation");
+		}
+		method(request, collection, EVAL_METHODS);
+		return write(this.handler.evaluate(resource, request));
 	}
 
 	/**

@@ -24,6 +24,8 @@ import dev.restless.persistence.ResourceRepositories;
 import dev.restless.processing.PostprocessContext;
 import dev.restless.processing.PreprocessContext;
 import dev.restless.processing.ProcessorChain;
+import dev.restless.query.FunctionCall;
+import dev.restless.query.FunctionParser;
 import dev.restless.query.QueryParameters;
 import dev.restless.query.QueryParser;
 import jakarta.persistence.EntityManager;
@@ -207,6 +209,35 @@ public class JsonApiRequestHandler {
 			ObjectNode document = this.renderer.resourceDocument(resource, entity, options(resource, pre.query(), urls));
 			document.putObject("links").put("self", urls.self());
 			return postprocess(Operation.GET_RESOURCE, resource, null, pre.id(), List.of(entity), document);
+		});
+	}
+
+	/**
+	 * {@code GET /eval/{collection}}: the functions of the {@code functions} parameter, computed
+	 * over the filtered resources in one statement.
+	 * @param resource the resource, which must allow functions
+	 * @param request the request
+	 * @return the response, whose {@code data} holds the results in the order asked
+	 */
+	public JsonApiResponse evaluate(ResourceDescriptor resource, HttpServletRequest request) {
+		if (!resource.allowFunctions()) {
+			throw JsonApiException.notFound("'" + resource.type() + "' does not allow function evaluation");
+		}
+		QueryParameters parsed = this.queryParser.parse(resource, request.getParameterMap(),
+				Set.of(FunctionParser.PARAMETER));
+		String[] values = request.getParameterValues(FunctionParser.PARAMETER);
+		List<FunctionCall> functions = new FunctionParser(this.registry).parse(resource,
+				(values != null && values.length > 0) ? values[0] : null);
+		PreprocessContext pre = new PreprocessContext(Operation.EVAL, resource.type(), null, null, parsed, null);
+		this.processors.preprocess(pre);
+		QueryParameters query = pre.query();
+		return read(() -> {
+			ObjectNode document = this.renderer.newDocument();
+			ArrayNode data = document.putArray("data");
+			for (Object result : this.queries.evaluate(resource, query, functions)) {
+				data.add(this.renderer.attributeValue(result));
+			}
+			return postprocess(Operation.EVAL, resource, null, null, List.of(), document);
 		});
 	}
 
@@ -514,15 +545,25 @@ public class JsonApiRequestHandler {
 		ResourceDescriptor target = targetOf(relationship);
 		RequestUrls urls = new RequestUrls(request, this.basePath);
 		PreprocessContext pre = new PreprocessContext(Operation.GET_RELATIONSHIP, resource.type(),
-				relationship.name(), id, relationshipQuery(target, request), null);
+				relationship.name(), id, relationshipQuery(target, request, relationship.toMany()), null);
 		this.processors.preprocess(pre);
 		return read(() -> {
 			Object owner = find(resource, pre.id());
 			ObjectNode document = this.renderer.newDocument();
 			if (relationship.toMany()) {
 				Object key = resource.keyOf(owner);
-				List<Object> members = this.queries.toManyMembers(resource, relationship, List.of(key), false)
-					.getOrDefault(key, List.of());
+				QueryParameters query = pre.query();
+				List<Object> members;
+				if (query.filters().isEmpty() && query.sort().isEmpty() && !query.singleResult()) {
+					members = this.queries.toManyMembers(resource, relationship, List.of(key), false)
+						.getOrDefault(key, List.of());
+				}
+				else {
+					members = this.queries.findRelatedMatching(resource, key, relationship, query, Integer.MAX_VALUE)
+						.stream()
+						.map(target::keyOf)
+						.toList();
+				}
 				ArrayNode data = document.putArray("data");
 				for (Object member : members) {
 					data.addObject().put("type", target.type()).put("id", target.id().format(member));
@@ -563,7 +604,7 @@ public class JsonApiRequestHandler {
 	 */
 	public JsonApiResponse changeRelationship(ResourceDescriptor resource, String id,
 			RelationshipDescriptor relationship, Operation operation, byte[] body, HttpServletRequest request) {
-		QueryParameters parsed = relationshipQuery(targetOf(relationship), request);
+		QueryParameters parsed = relationshipQuery(targetOf(relationship), request, false);
 		PreprocessContext pre = new PreprocessContext(operation, resource.type(), relationship.name(), id, parsed,
 				parseBody(body));
 		this.processors.preprocess(pre);
@@ -588,12 +629,18 @@ public class JsonApiRequestHandler {
 	 * The query of a relationship endpoint, which answers with complete linkage: the JSON:API
 	 * parameter families do not apply to it and are refused rather than ignored.
 	 */
-	private QueryParameters relationshipQuery(ResourceDescriptor target, HttpServletRequest request) {
+	/**
+	 * The query of a relationship endpoint. Reading to-many linkage takes filters and a sort (the
+	 * linkage of the members that match, in that order); nothing else applies to linkage.
+	 */
+	private QueryParameters relationshipQuery(ResourceDescriptor target, HttpServletRequest request,
+			boolean filterable) {
 		for (String name : request.getParameterMap().keySet()) {
-			if (name.equals("include") || name.equals("sort") || name.startsWith("page[") || name.startsWith("filter[")
+			boolean filtering = name.equals("sort") || name.startsWith("filter[");
+			if ((filtering && !filterable) || name.equals("include") || name.startsWith("page[")
 					|| name.startsWith("fields[")) {
 				throw JsonApiException.badParameter(name, "Query parameter '" + name
-						+ "' is not supported on relationship endpoints, which answer with the complete linkage");
+						+ "' is not supported on this relationship endpoint, which answers with the complete linkage");
 			}
 		}
 		return this.queryParser.parse(target, request.getParameterMap(), Set.of());

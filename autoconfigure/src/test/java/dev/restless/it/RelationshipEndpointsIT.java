@@ -175,13 +175,14 @@ class RelationshipEndpointsIT extends ApiIntegrationTest {
 
 		ApiResponse include = this.api.get(path + "?include=owner");
 		ApiResponse page = this.api.get(path + "?page[size]=2");
-		ApiResponse sort = this.api.get(path + "?sort=name");
+		ApiResponse fields = this.api.get(path + "?fields[computers]=name");
 
 		assertThat(include.status()).isEqualTo(400);
 		assertThat(include.firstError().at("/source/parameter").asString()).isEqualTo("include");
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.firstError().at("/source/parameter").asString()).isEqualTo("page[size]");
-		assertThat(sort.status()).isEqualTo(400);
+		assertThat(fields.status()).isEqualTo(400);
+		assertThat(fields.firstError().at("/source/parameter").asString()).isEqualTo("fields[computers]");
 	}
 
 	// ---- PATCH

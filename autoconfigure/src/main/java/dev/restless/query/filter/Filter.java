@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * One filter of the {@code filter[objects]} language, as a syntax tree. Field names are member
  * names of the resource (dotted to reach a to-one relation's attribute); values are already
- * decoded from JSON but not yet converted to the attribute's type.
+ * decoded from JSON but not yet converted to the attribute's type. A preprocessor may build
+ * filters too, with JSON-like values or values already of the field's type: they are checked and
+ * converted by the same rules as the client's.
  */
 public sealed interface Filter {
 
