@@ -108,4 +108,13 @@ public @interface ExposedResource {
 	 */
 	boolean toManyLinkage() default true;
 
+	/**
+	 * Whether offset pages count the matching resources for {@code meta.total} (and the
+	 * {@code last} link). Counting costs one {@code COUNT} statement per page, which on a large
+	 * table can cost more than the page itself; clients can still ask with
+	 * {@code page[total]=true}. Cursor pages count only when asked.
+	 * @return whether offset pages carry the total
+	 */
+	boolean includeTotal() default true;
+
 }

@@ -183,6 +183,12 @@ public class RestlessProperties {
 		 */
 		private Boolean toManyLinkage;
 
+		/**
+		 * Whether offset pages count the matching resources for meta.total. Turning it off saves
+		 * one COUNT statement per page; clients can still ask with page[total]=true.
+		 */
+		private Boolean includeTotal;
+
 		public List<ResourceMethod> getMethods() {
 			return this.methods;
 		}
@@ -269,6 +275,14 @@ public class RestlessProperties {
 
 		public void setToManyLinkage(Boolean toManyLinkage) {
 			this.toManyLinkage = toManyLinkage;
+		}
+
+		public Boolean getIncludeTotal() {
+			return this.includeTotal;
+		}
+
+		public void setIncludeTotal(Boolean includeTotal) {
+			this.includeTotal = includeTotal;
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.restless.document;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -9,9 +11,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param title a short, occurrence-independent summary
  * @param detail an explanation of this occurrence, or {@code null}
  * @param source what in the request caused the error, or {@code null}
+ * @param links error links (such as the {@code type} links of a profile), or {@code null}
+ * @param meta non-standard information, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ErrorObject(String status, String title, String detail, ErrorSource source) {
+public record ErrorObject(String status, String title, String detail, ErrorSource source, Map<String, Object> links,
+		Map<String, Object> meta) {
+
+	/**
+	 * An error without links or meta.
+	 * @param status the HTTP status code as a string
+	 * @param title the title
+	 * @param detail the detail, or {@code null}
+	 * @param source the source, or {@code null}
+	 */
+	public ErrorObject(String status, String title, String detail, ErrorSource source) {
+		this(status, title, detail, source, null, null);
+	}
 
 	/**
 	 * An error without a source.
@@ -67,7 +83,8 @@ public record ErrorObject(String status, String title, String detail, ErrorSourc
 	 */
 	public ErrorObject withPointerPrefix(String prefix) {
 		String pointer = (this.source != null && this.source.pointer() != null) ? this.source.pointer() : "";
-		return new ErrorObject(this.status, this.title, this.detail, new ErrorSource(prefix + pointer, null, null));
+		return new ErrorObject(this.status, this.title, this.detail, new ErrorSource(prefix + pointer, null, null),
+				this.links, this.meta);
 	}
 
 	/**

@@ -31,13 +31,14 @@ import org.hibernate.proxy.HibernateProxy;
  * @param toManyLinkage whether to-many relationships carry linkage data
  * @param eagerAssociations to-one associations mapped {@code FetchType.EAGER}, fetched with a join in
  * collection queries so they do not cost one statement per row
+ * @param includeTotal whether offset pages count the matching resources by default
  */
 public record ResourceDescriptor(String type, Class<?> entityClass, String entityName, IdDescriptor id,
 		PropertyAccessor version, Map<String, AttributeDescriptor> attributes,
 		Map<String, RelationshipDescriptor> relationships, Set<ResourceMethod> methods, int pageSize, int maxPageSize,
 		List<String> defaultIncludes, boolean allowClientGeneratedIds, boolean allowToManyReplacement,
 		boolean allowDeleteFromToManyRelationships, boolean allowFunctions, boolean toManyLinkage,
-		List<String> eagerAssociations) {
+		List<String> eagerAssociations, boolean includeTotal) {
 
 	/**
 	 * Whether a method is enabled.

@@ -239,7 +239,8 @@ public final class ResourceRegistryFactory {
 				orDefault(settings.getAllowDeleteFromToManyRelationships(),
 						annotation.allowDeleteFromToManyRelationships()),
 				orDefault(settings.getAllowFunctions(), annotation.allowFunctions()),
-				orDefault(settings.getToManyLinkage(), annotation.toManyLinkage()), List.copyOf(eager));
+				orDefault(settings.getToManyLinkage(), annotation.toManyLinkage()), List.copyOf(eager),
+				orDefault(settings.getIncludeTotal(), annotation.includeTotal()));
 	}
 
 	private IdDescriptor idDescriptor(Class<?> entityClass, EntityType<?> entity, SingularAttribute<?, ?> idAttribute,

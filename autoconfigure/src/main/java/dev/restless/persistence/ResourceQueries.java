@@ -2,6 +2,7 @@ package dev.restless.persistence;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,15 +72,85 @@ public final class ResourceQueries {
 	}
 
 	private PageResult findPage(ResourceDescriptor resource, QueryParameters query, Restriction restriction) {
-		List<Object> rows = select(resource, query, query.page().offset(), query.page().size(), restriction);
+		int size = query.page().size();
+		if (!countsTotal(resource, query)) {
+			// One row more than the page tells whether a next page exists, without a count.
+			List<Object> rows = select(resource, query, query.page().offset(), size + 1, restriction, false);
+			boolean hasNext = rows.size() > size;
+			return new PageResult(hasNext ? rows.subList(0, size) : rows, null, hasNext);
+		}
+		List<Object> rows = select(resource, query, query.page().offset(), size, restriction, false);
 		long total;
-		if (query.page().number() == 1 && rows.size() < query.page().size()) {
+		if (query.page().number() == 1 && rows.size() < size) {
 			total = rows.size();
 		}
 		else {
 			total = count(resource, query, restriction);
 		}
-		return new PageResult(rows, total);
+		return new PageResult(rows, total, query.page().offset() + rows.size() < total);
+	}
+
+	/**
+	 * Whether a page of a query counts the matching resources: as {@code page[total]} asks, else
+	 * as the resource is configured for offset pages; cursor pages count only when asked.
+	 * @param resource the resource
+	 * @param query the query
+	 * @return whether to count
+	 */
+	public static boolean countsTotal(ResourceDescriptor resource, QueryParameters query) {
+		if (query.page().total() != null) {
+			return query.page().total();
+		}
+		return !query.page().cursor() && resource.includeTotal();
+	}
+
+	/**
+	 * One cursor page: the resources after (or before) a cursor in the order of the cursor keys,
+	 * found with a keyset condition instead of an offset, so a page deep in the collection costs
+	 * what the first one does.
+	 * @param resource the resource
+	 * @param query the parsed query (filters and page size apply)
+	 * @param keys the cursor keys, the id last ({@link dev.restless.query.CursorPagination#keys})
+	 * @param cursorValues the key values of the cursor, or {@code null} for the first page
+	 * @param forward whether the page follows the cursor ({@code page[after]}) or precedes it
+	 * @return the page, in the order of the keys, and whether more rows lie beyond it in the
+	 * direction of travel
+	 */
+	public CursorPage findCursorPage(ResourceDescriptor resource, QueryParameters query, List<SortField> keys,
+			List<Object> cursorValues, boolean forward) {
+		int size = query.page().size();
+		QueryParameters ordered = query.withSort(keys);
+		Restriction keyset = (cursorValues == null) ? Restriction.NONE
+				: (root, criteria, builder) -> keyset(resource, root, builder, keys, cursorValues, forward);
+		List<Object> rows = new ArrayList<>(select(resource, ordered, 0, size + 1, keyset, !forward));
+		boolean more = rows.size() > size;
+		if (more) {
+			rows = new ArrayList<>(rows.subList(0, size));
+		}
+		if (!forward) {
+			Collections.reverse(rows);
+		}
+		return new CursorPage(rows, more);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private Predicate keyset(ResourceDescriptor resource, Root<?> root, CriteriaBuilder builder, List<SortField> keys,
+			List<Object> values, boolean forward) {
+		List<Predicate> alternatives = new ArrayList<>();
+		for (int index = 0; index < keys.size(); index++) {
+			List<Predicate> conditions = new ArrayList<>();
+			for (int previous = 0; previous < index; previous++) {
+				conditions.add(builder.equal(AttributePaths.resolve(this.registry, resource, root, keys.get(previous).path()),
+						values.get(previous)));
+			}
+			Expression<Comparable> path = (Expression<Comparable>) AttributePaths.resolve(this.registry, resource, root,
+					keys.get(index).path());
+			Comparable value = (Comparable) values.get(index);
+			boolean greater = keys.get(index).descending() != forward;
+			conditions.add(greater ? builder.greaterThan(path, value) : builder.lessThan(path, value));
+			alternatives.add(builder.and(conditions.toArray(Predicate[]::new)));
+		}
+		return builder.or(alternatives.toArray(Predicate[]::new));
 	}
 
 	/**
@@ -95,11 +166,11 @@ public final class ResourceQueries {
 	}
 
 	private List<Object> select(ResourceDescriptor resource, QueryParameters query, long offset, int limit) {
-		return select(resource, query, offset, limit, Restriction.NONE);
+		return select(resource, query, offset, limit, Restriction.NONE, false);
 	}
 
 	private List<Object> select(ResourceDescriptor resource, QueryParameters query, long offset, int limit,
-			Restriction restriction) {
+			Restriction restriction, boolean reversed) {
 		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Object> criteria = builder.createQuery(Object.class);
 		Root<?> root = criteria.from(resource.entityClass());
@@ -113,11 +184,12 @@ public final class ResourceQueries {
 		boolean keySorted = false;
 		for (SortField field : query.sort()) {
 			var path = AttributePaths.resolve(this.registry, resource, root, field.path());
-			orders.add(field.descending() ? builder.desc(path) : builder.asc(path));
+			orders.add((field.descending() != reversed) ? builder.desc(path) : builder.asc(path));
 			keySorted |= field.path().equals("id");
 		}
 		if (!keySorted) {
-			orders.add(builder.asc(root.get(resource.id().attributeName())));
+			var id = root.get(resource.id().attributeName());
+			orders.add(reversed ? builder.desc(id) : builder.asc(id));
 		}
 		criteria.orderBy(orders);
 		TypedQuery<Object> typed = this.entityManager.createQuery(criteria);
@@ -173,7 +245,7 @@ public final class ResourceQueries {
 	 */
 	public List<Object> findRelatedMatching(ResourceDescriptor owner, Object ownerKey,
 			RelationshipDescriptor relationship, QueryParameters query, int limit) {
-		return select(targetOf(relationship), query, 0, limit, memberOf(owner, ownerKey, relationship));
+		return select(targetOf(relationship), query, 0, limit, memberOf(owner, ownerKey, relationship), false);
 	}
 
 	/**
@@ -191,7 +263,7 @@ public final class ResourceQueries {
 		Restriction restriction = (root, criteria, builder) -> builder.and(
 				builder.equal(root.get(target.id().attributeName()), memberKey),
 				membership.predicate(root, criteria, builder));
-		List<Object> found = select(target, QueryParser.defaults(target), 0, 1, restriction);
+		List<Object> found = select(target, QueryParser.defaults(target), 0, 1, restriction, false);
 		return found.stream().findFirst();
 	}
 
@@ -359,9 +431,20 @@ public final class ResourceQueries {
 	 * A page of rows and the total number of matching rows.
 	 *
 	 * @param rows the entities of the page
-	 * @param total the number of matching rows in the whole collection
+	 * @param total the number of matching rows in the whole collection, or {@code null} when it
+	 * was not counted
+	 * @param hasNext whether a page follows this one
 	 */
-	public record PageResult(List<Object> rows, long total) {
+	public record PageResult(List<Object> rows, Long total, boolean hasNext) {
+	}
+
+	/**
+	 * A cursor page.
+	 *
+	 * @param rows the entities of the page, in the order of the cursor keys
+	 * @param more whether more rows lie beyond the page in the direction of travel
+	 */
+	public record CursorPage(List<Object> rows, boolean more) {
 	}
 
 }

@@ -1,17 +1,37 @@
 package dev.restless.query;
 
 /**
- * The requested page: offset pagination with {@code page[number]} (from 1) and
- * {@code page[size]}.
+ * The requested page. Offset pagination ({@code page[number]} from 1 and {@code page[size]}) is
+ * the default; cursor pagination ({@code page[after]}, {@code page[before]}) follows the JSON:API
+ * cursor pagination profile.
  *
- * @param number the page number, from 1
+ * @param number the page number, from 1 (offset pagination)
  * @param size the page size, from 1 to the resource's maximum
+ * @param cursor whether the page is a cursor page (also without a cursor: the first cursor page)
+ * @param after the cursor the page starts after, or {@code null}
+ * @param before the cursor the page ends before, or {@code null}
+ * @param total whether to count the matching resources ({@code page[total]}), or {@code null} for
+ * the resource's default
  */
-public record PageParameters(int number, int size) {
+public record PageParameters(int number, int size, boolean cursor, String after, String before, Boolean total) {
 
-	/** @return the index of the first row of the page */
+	/**
+	 * An offset page with the resource's default for the total.
+	 * @param number the page number, from 1
+	 * @param size the page size
+	 */
+	public PageParameters(int number, int size) {
+		this(number, size, false, null, null, null);
+	}
+
+	/** @return the index of the first row of an offset page */
 	public long offset() {
 		return (long) (this.number - 1) * this.size;
+	}
+
+	/** @return this page as a cursor page */
+	public PageParameters asCursorPage() {
+		return new PageParameters(1, this.size, true, this.after, this.before, this.total);
 	}
 
 }

@@ -57,6 +57,9 @@ public final class QueryParser {
 			Set<String> allowedExtraParameters) {
 		Integer pageNumber = null;
 		Integer pageSize = null;
+		String after = null;
+		String before = null;
+		Boolean total = null;
 		List<SortField> sort = List.of();
 		List<String> include = null;
 		Map<String, Set<String>> fields = new LinkedHashMap<>();
@@ -75,8 +78,11 @@ public final class QueryParser {
 				switch (member.group(2)) {
 					case "number" -> pageNumber = parsePositive(name, value, "a page number from 1");
 					case "size" -> pageSize = parsePageSize(resource, name, value);
-					default -> throw JsonApiException.badParameter(name,
-							"Unknown page parameter '" + name + "'; use page[number] and page[size]");
+					case "after" -> after = parseCursor(name, value);
+					case "before" -> before = parseCursor(name, value);
+					case "total" -> total = parseBoolean(name, value);
+					default -> throw JsonApiException.badParameter(name, "Unknown page parameter '" + name
+							+ "'; use page[number], page[size], page[after], page[before] or page[total]");
 				}
 			}
 			else if (member.matches() && member.group(1).equals("fields")) {
@@ -94,7 +100,16 @@ public final class QueryParser {
 		}
 		FilterParser.Result filters = this.filterParser.parse(resource, filterParameters);
 		int size = (pageSize != null) ? pageSize : resource.pageSize();
-		PageParameters page = new PageParameters((pageNumber != null) ? pageNumber : 1, size);
+		boolean cursor = after != null || before != null;
+		if (after != null && before != null) {
+			throw new JsonApiException(CursorPagination.rangeNotSupported());
+		}
+		if (cursor && pageNumber != null) {
+			throw JsonApiException.badParameter("page[number]",
+					"page[number] cannot be combined with page[after] or page[before]");
+		}
+		PageParameters page = new PageParameters((pageNumber != null) ? pageNumber : 1, size, cursor, after, before,
+				total);
 		return new QueryParameters(filters.filters(), filters.singleResult(), sort, page, include, fields);
 	}
 
@@ -140,10 +155,28 @@ public final class QueryParser {
 		catch (NumberFormatException ex) {
 			throw JsonApiException.badParameter(name, "'" + value + "' is not " + expected);
 		}
-		if (size < 1 || size > resource.maxPageSize()) {
+		if (size > resource.maxPageSize()) {
+			throw new JsonApiException(CursorPagination.maxSizeExceeded(size, resource.maxPageSize(), expected));
+		}
+		if (size < 1) {
 			throw JsonApiException.badParameter(name, "Page size " + size + " is not allowed; give " + expected);
 		}
 		return size;
+	}
+
+	private static String parseCursor(String name, String value) {
+		if (value.isBlank()) {
+			throw JsonApiException.badParameter(name, name + " needs a cursor taken from a previous page");
+		}
+		return value;
+	}
+
+	private static Boolean parseBoolean(String name, String value) {
+		return switch (value.trim()) {
+			case "true" -> Boolean.TRUE;
+			case "false" -> Boolean.FALSE;
+			default -> throw JsonApiException.badParameter(name, "'" + value + "' is not true or false");
+		};
 	}
 
 	private List<SortField> parseSort(ResourceDescriptor resource, String value) {

@@ -114,6 +114,36 @@ public final class ContentNegotiation {
 		throw notAcceptable("None of the extensions asked for in Accept is supported");
 	}
 
+	/**
+	 * Whether an {@code Accept} header asks for a profile on the JSON:API media type.
+	 * @param accept the header value, or {@code null}
+	 * @param profile the profile URI
+	 * @return whether one of its JSON:API media types names the profile
+	 */
+	public static boolean asksForProfile(String accept, String profile) {
+		if (!StringUtils.hasText(accept) || !accept.contains(profile)) {
+			return false;
+		}
+		try {
+			for (MediaType type : MediaType.parseMediaTypes(accept)) {
+				String profiles = type.getParameter("profile");
+				if (JSON_API.equalsTypeAndSubtype(type) && profiles != null
+						&& Arrays.asList(unquote(profiles).trim().split("\\s+")).contains(profile)) {
+					return true;
+				}
+			}
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+		return false;
+	}
+
+	private static String unquote(String value) {
+		return (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) ? value.substring(1, value.length() - 1)
+				: value;
+	}
+
 	private static Set<String> extensions(MediaType mediaType) {
 		String ext = mediaType.getParameter("ext");
 		if (ext == null) {

@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -232,12 +233,19 @@ public class JsonApiController {
 	 */
 	ResponseEntity<byte[]> write(JsonApiResponse response) {
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status());
-		response.headers().forEach(builder::header);
+		response.headers().forEach((name, value) -> {
+			if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+				builder.header(name, value);
+			}
+		});
 		builder.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
 		if (response.document() == null) {
 			return builder.build();
 		}
-		return builder.contentType(ContentNegotiation.JSON_API).body(this.mapper.writeValueAsBytes(response.document()));
+		// A response can name its own media type, with the profiles or extensions it applied.
+		String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
+		return builder.contentType((contentType != null) ? MediaType.parseMediaType(contentType) : ContentNegotiation.JSON_API)
+			.body(this.mapper.writeValueAsBytes(response.document()));
 	}
 
 	/**

@@ -19,6 +19,7 @@ import dev.restless.metamodel.ResourceRegistry;
 import dev.restless.persistence.EntityWriter;
 import dev.restless.persistence.PersistenceErrors;
 import dev.restless.persistence.ResourceQueries;
+import dev.restless.persistence.ResourceQueries.CursorPage;
 import dev.restless.persistence.ResourceQueries.PageResult;
 import dev.restless.persistence.ResourceRepositories;
 import dev.restless.processing.PostprocessContext;
@@ -26,7 +27,11 @@ import dev.restless.processing.PreprocessContext;
 import dev.restless.processing.ProcessorChain;
 import dev.restless.query.FunctionCall;
 import dev.restless.query.FunctionParser;
+import dev.restless.query.CursorCodec;
+import dev.restless.query.CursorPagination;
+import dev.restless.query.PageParameters;
 import dev.restless.query.QueryParameters;
+import dev.restless.query.SortField;
 import dev.restless.query.QueryParser;
 import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,6 +81,8 @@ public class JsonApiRequestHandler {
 
 	private final String basePath;
 
+	private final CursorCodec cursors;
+
 	/**
 	 * Create a handler.
 	 * @param components the collaborators
@@ -98,6 +105,7 @@ public class JsonApiRequestHandler {
 		this.readTransaction.setReadOnly(true);
 		this.writeTransaction = new TransactionTemplate(transactionManager);
 		this.basePath = basePath;
+		this.cursors = new CursorCodec(this.mapper);
 	}
 
 	/**
@@ -171,6 +179,11 @@ public class JsonApiRequestHandler {
 				null);
 		this.processors.preprocess(pre);
 		QueryParameters query = pre.query();
+		boolean profileAsked = request.getParameter("page[number]") == null
+				&& ContentNegotiation.asksForProfile(request.getHeader("Accept"), CursorPagination.PROFILE);
+		if (!query.singleResult() && (query.page().cursor() || profileAsked)) {
+			return cursorPage(resource, query.withPage(query.page().asCursorPage()), urls);
+		}
 		return read(() -> {
 			if (query.singleResult()) {
 				List<Object> matches = this.queries.findMatching(resource, query, 2);
@@ -186,8 +199,10 @@ public class JsonApiRequestHandler {
 			PageResult page = this.queries.findPage(resource, query);
 			ObjectNode document = this.renderer.collectionDocument(resource, page.rows(),
 					options(resource, query, urls));
-			document.set("links", paginationLinks(urls, query, page.total()));
-			document.putObject("meta").put("total", page.total());
+			document.set("links", paginationLinks(urls, query, page));
+			if (page.total() != null) {
+				document.putObject("meta").put("total", page.total());
+			}
 			return postprocess(Operation.GET_COLLECTION, resource, null, null, page.rows(), document);
 		});
 	}
@@ -461,6 +476,10 @@ public class JsonApiRequestHandler {
 				parsed, null);
 		this.processors.preprocess(pre);
 		QueryParameters query = pre.query();
+		if (query.page().cursor()) {
+			throw JsonApiException.badParameter((query.page().after() != null) ? "page[after]" : "page[before]",
+					"Cursor pagination is served on top-level collections; page related resources with page[number]");
+		}
 		return read(() -> {
 			Object owner = find(resource, pre.id());
 			if (!relationship.toMany()) {
@@ -485,8 +504,10 @@ public class JsonApiRequestHandler {
 			}
 			PageResult page = this.queries.findRelatedPage(resource, ownerKey, relationship, query);
 			ObjectNode document = this.renderer.collectionDocument(target, page.rows(), options(target, query, urls));
-			document.set("links", paginationLinks(urls, query, page.total()));
-			document.putObject("meta").put("total", page.total());
+			document.set("links", paginationLinks(urls, query, page));
+			if (page.total() != null) {
+				document.putObject("meta").put("total", page.total());
+			}
 			return postprocess(Operation.GET_RELATED, resource, relationship.name(), pre.id(), page.rows(), document);
 		});
 	}
@@ -717,27 +738,79 @@ public class JsonApiRequestHandler {
 		return new RenderOptions(urls.api(), QueryParser.effectiveIncludes(resource, query), query.fields());
 	}
 
-	private ObjectNode paginationLinks(RequestUrls urls, QueryParameters query, long total) {
+	private ObjectNode paginationLinks(RequestUrls urls, QueryParameters query, PageResult page) {
 		int size = query.page().size();
 		int number = query.page().number();
-		long last = Math.max(1, (total + size - 1) / size);
+		// Without a count the last page is unknown: 'last' is null and 'next' comes from the extra row.
+		Long last = (page.total() != null) ? Math.max(1, (page.total() + size - 1) / size) : null;
 		ObjectNode links = this.mapper.createObjectNode();
 		links.put("self", urls.self());
 		links.put("first", pageUrl(urls, 1, size));
-		links.put("last", pageUrl(urls, last, size));
+		links.put("last", (last != null) ? pageUrl(urls, last, size) : null);
 		if (number > 1) {
-			links.put("prev", pageUrl(urls, Math.min(number - 1, last), size));
+			links.put("prev", pageUrl(urls, (last != null) ? Math.min(number - 1, last) : number - 1, size));
 		}
 		else {
 			links.putNull("prev");
 		}
-		if (number < last) {
-			links.put("next", pageUrl(urls, number + 1, size));
-		}
-		else {
-			links.putNull("next");
-		}
+		links.put("next", page.hasNext() ? pageUrl(urls, number + 1, size) : null);
 		return links;
+	}
+
+	/**
+	 * A cursor page of a collection (the JSON:API cursor pagination profile): keyset query, item
+	 * cursors in each resource's {@code meta.page.cursor}, {@code prev} and {@code next} links made
+	 * of cursors, and the total only when {@code page[total]=true}.
+	 */
+	private JsonApiResponse cursorPage(ResourceDescriptor resource, QueryParameters query, RequestUrls urls) {
+		List<SortField> keys = CursorPagination.keys(resource, query.sort());
+		PageParameters page = query.page();
+		boolean forward = page.before() == null;
+		String cursor = forward ? page.after() : page.before();
+		List<Object> values = (cursor != null) ? this.cursors.decode(cursor, CursorPagination.types(resource, keys))
+			.orElseThrow(() -> CursorPagination.invalidCursor(forward ? "page[after]" : "page[before]")) : null;
+		return read(() -> {
+			CursorPage result = this.queries.findCursorPage(resource, query, keys, values, forward);
+			ObjectNode document = this.renderer.collectionDocument(resource, result.rows(),
+					options(resource, query, urls));
+			List<String> itemCursors = new ArrayList<>();
+			for (int index = 0; index < result.rows().size(); index++) {
+				String itemCursor = this.cursors.encode(CursorPagination.values(resource, keys, result.rows().get(index)));
+				itemCursors.add(itemCursor);
+				ObjectNode item = (ObjectNode) document.get("data").get(index);
+				JsonNode meta = item.get("meta");
+				ObjectNode itemMeta = (meta instanceof ObjectNode object) ? object : item.putObject("meta");
+				itemMeta.putObject("page").put("cursor", itemCursor);
+			}
+			String first = itemCursors.isEmpty() ? null : itemCursors.get(0);
+			String last = itemCursors.isEmpty() ? null : itemCursors.get(itemCursors.size() - 1);
+			boolean hasPrev = forward ? cursor != null && first != null : result.more();
+			boolean hasNext = forward ? result.more() : last != null;
+			ObjectNode links = document.putObject("links");
+			links.put("self", urls.self());
+			links.put("prev", hasPrev ? cursorUrl(urls, "page[before]", first, page.size()) : null);
+			links.put("next", hasNext ? cursorUrl(urls, "page[after]", last, page.size()) : null);
+			if (ResourceQueries.countsTotal(resource, query)) {
+				long total = this.queries.count(resource, query);
+				ObjectNode meta = document.putObject("meta");
+				meta.put("total", total);
+				meta.putObject("page").put("total", total);
+			}
+			JsonApiResponse response = postprocess(Operation.GET_COLLECTION, resource, null, null, result.rows(),
+					document);
+			return new JsonApiResponse(response.status(), response.document(),
+					Map.of("Content-Type", ContentNegotiation.JSON_API + "; profile=\"" + CursorPagination.PROFILE + "\""));
+		});
+	}
+
+	private static String cursorUrl(RequestUrls urls, String parameter, String cursor, int size) {
+		Map<String, String> page = new LinkedHashMap<>();
+		page.put("page[number]", null);
+		page.put("page[after]", null);
+		page.put("page[before]", null);
+		page.put(parameter, cursor);
+		page.put("page[size]", Integer.toString(size));
+		return urls.withParameters(page);
 	}
 
 	private static String pageUrl(RequestUrls urls, long number, int size) {

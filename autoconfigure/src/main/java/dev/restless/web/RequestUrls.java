@@ -41,6 +41,7 @@ final class RequestUrls {
 	 * The URL of the request with some query parameters replaced (encoded names and values are kept
 	 * as the client sent them).
 	 * @param replacements decoded parameter names and their new values, in the order to append them
+	 * (a {@code null} value removes the parameter)
 	 * @return the URL
 	 */
 	String withParameters(Map<String, String> replacements) {
@@ -58,7 +59,11 @@ final class RequestUrls {
 				}
 			}
 		}
-		replacements.forEach((name, value) -> pairs.add(encode(name) + "=" + encode(value)));
+		replacements.forEach((name, value) -> {
+			if (value != null) {
+				pairs.add(encode(name) + "=" + encode(value));
+			}
+		});
 		return requestUrl() + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
 	}
 
