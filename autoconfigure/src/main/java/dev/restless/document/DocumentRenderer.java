@@ -327,6 +327,10 @@ public final class DocumentRenderer {
 				node.remove("relationships");
 			}
 			node.putObject("links").put("self", urls.resource(resource.type(), id));
+			if (resource.version() != null) {
+				// The version is what a client sends back to make its write conditional.
+				node.putObject("meta").set("version", attributeValue(resource.version().get(entity)));
+			}
 			return node;
 		}
 

@@ -31,13 +31,46 @@ import org.hibernate.proxy.HibernateProxy;
  * @param toManyLinkage whether to-many relationships carry linkage data
  * @param eagerAssociations to-one associations mapped {@code FetchType.EAGER}, fetched with a join in
  * collection queries so they do not cost one statement per row
+ * @param requireIfMatch whether PATCH and DELETE must carry {@code If-Match} (only for resources with a
+ * {@link #version()})
  */
 public record ResourceDescriptor(String type, Class<?> entityClass, String entityName, IdDescriptor id,
 		PropertyAccessor version, Map<String, AttributeDescriptor> attributes,
 		Map<String, RelationshipDescriptor> relationships, Set<ResourceMethod> methods, int pageSize, int maxPageSize,
 		List<String> defaultIncludes, boolean allowClientGeneratedIds, boolean allowToManyReplacement,
 		boolean allowDeleteFromToManyRelationships, boolean allowFunctions, boolean toManyLinkage,
-		List<String> eagerAssociations) {
+		List<String> eagerAssociations, boolean requireIfMatch) {
+
+	/**
+	 * A resource whose writes need no {@code If-Match}.
+	 * @param type the collection name
+	 * @param entityClass the JPA entity class
+	 * @param entityName the JPA entity name
+	 * @param id the identifying attribute
+	 * @param version the {@code @Version} attribute, or {@code null}
+	 * @param attributes exposed attributes by member name
+	 * @param relationships exposed relationships by member name
+	 * @param methods the enabled methods
+	 * @param pageSize the default page size
+	 * @param maxPageSize the largest page size
+	 * @param defaultIncludes default include paths
+	 * @param allowClientGeneratedIds whether POST may carry an id
+	 * @param allowToManyReplacement whether PATCH may replace a to-many relationship
+	 * @param allowDeleteFromToManyRelationships whether DELETE on a to-many relationship is allowed
+	 * @param allowFunctions whether the eval endpoint serves the resource
+	 * @param toManyLinkage whether to-many relationships carry linkage data
+	 * @param eagerAssociations eager to-one associations
+	 */
+	public ResourceDescriptor(String type, Class<?> entityClass, String entityName, IdDescriptor id,
+			PropertyAccessor version, Map<String, AttributeDescriptor> attributes,
+			Map<String, RelationshipDescriptor> relationships, Set<ResourceMethod> methods, int pageSize,
+			int maxPageSize, List<String> defaultIncludes, boolean allowClientGeneratedIds,
+			boolean allowToManyReplacement, boolean allowDeleteFromToManyRelationships, boolean allowFunctions,
+			boolean toManyLinkage, List<String> eagerAssociations) {
+		this(type, entityClass, entityName, id, version, attributes, relationships, methods, pageSize, maxPageSize,
+				defaultIncludes, allowClientGeneratedIds, allowToManyReplacement, allowDeleteFromToManyRelationships,
+				allowFunctions, toManyLinkage, eagerAssociations, false);
+	}
 
 	/**
 	 * Whether a method is enabled.

@@ -154,6 +154,13 @@ public final class EntityWriter {
 			String pointer) {
 		for (String name : attributes.propertyNames()) {
 			String at = pointer + "/" + name;
+			if (isIdOrVersion(resource, name)) {
+				throw new JsonApiException(ErrorObject.atPointer(422, "Read-only attribute",
+						"'" + name + "' of '" + resource.type() + "' cannot be written"
+								+ (name.equals("id") ? "; the id is the resource object's 'id' member"
+										: "; the server sets it"),
+						at));
+			}
 			AttributeDescriptor attribute = resource.attribute(name)
 				.orElseThrow(() -> JsonApiException.badDocument(at,
 						"'" + resource.type() + "' has no attribute named '" + name + "'"));
@@ -165,6 +172,20 @@ public final class EntityWriter {
 			}
 			attribute.accessor().set(entity, convert(attribute, attributes.get(name), at));
 		}
+	}
+
+	/**
+	 * Whether a member of {@code attributes} names the resource's id or its JPA version, which are
+	 * visible (as {@code id} and {@code meta.version}) but never written by clients.
+	 */
+	private static boolean isIdOrVersion(ResourceDescriptor resource, String name) {
+		if (resource.attributes().containsKey(name)) {
+			return false;
+		}
+		if (name.equals("id") || (resource.id().entityId() && name.equals(resource.id().attributeName()))) {
+			return true;
+		}
+		return resource.version() != null && name.equals(resource.version().name());
 	}
 
 	private Object convert(AttributeDescriptor attribute, JsonNode value, String pointer) {
@@ -258,6 +279,20 @@ public final class EntityWriter {
 			Object target = data.isNull() ? null : resolveAll(relationship, data, pointer).get(0);
 			this.relationships.setToOne(resource, entity, relationship, target);
 		}
+	}
+
+	/**
+	 * Remove the members a linkage array identifies from a to-many relationship; members that are
+	 * not there are ignored.
+	 * @param resource the resource of the entity
+	 * @param entity the entity
+	 * @param relationship the to-many relationship
+	 * @param data an array of resource identifiers
+	 * @param pointer the JSON pointer of the linkage
+	 */
+	public void removeLinkage(ResourceDescriptor resource, Object entity, RelationshipDescriptor relationship,
+			JsonNode data, String pointer) {
+		this.relationships.removeFromToMany(resource, entity, relationship, resolveAll(relationship, data, pointer));
 	}
 
 	/**
