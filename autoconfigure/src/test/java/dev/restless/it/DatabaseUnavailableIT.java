@@ -89,4 +89,14 @@ class DatabaseUnavailableIT {
 		assertUnavailable(api.delete("/api/counters/1"));
 	}
 
+	@Test
+	void atomicOperationsAreAnswered503() {
+		String atomic = "application/vnd.api+json;ext=\"https://jsonapi.org/ext/atomic\"";
+		ApiResponse response = api.exchange("POST", "/api/operations",
+				json("{'atomic:operations': [{'op': 'add', 'data': {'type': 'counters', 'attributes': {'value': 1}}}]}"),
+				"Content-Type", atomic, "Accept", atomic);
+
+		assertUnavailable(response);
+	}
+
 }
