@@ -87,13 +87,15 @@ public final class AtomicDocuments {
 		ObjectNode source = (ObjectNode) node;
 		for (String member : source.propertyNames()) {
 			if (!OPERATION_MEMBERS.contains(member)) {
-				throw JsonApiException.badDocument(at + "/" + member, "'" + member + "' is not a member of an operation");
+				throw JsonApiException.badDocument(at + "/" + member,
+						"'" + member + "' is not a member of an operation");
 			}
 		}
 		JsonNode op = source.get("op");
 		OperationCode code = (op != null && op.isString()) ? OperationCode.of(op.asString()) : null;
 		if (code == null) {
-			throw JsonApiException.badDocument(at + "/op", "An operation needs an 'op' of \"add\", \"update\" or \"remove\"");
+			throw JsonApiException.badDocument(at + "/op",
+					"An operation needs an 'op' of \"add\", \"update\" or \"remove\"");
 		}
 		if (source.has("ref") && source.has("href")) {
 			throw JsonApiException.badDocument(at, "An operation may have 'ref' or 'href', not both");
@@ -209,7 +211,8 @@ public final class AtomicDocuments {
 			}
 			case REMOVE -> {
 				if (target == null || !target.isResource()) {
-					throw JsonApiException.badDocument(at, "'remove' needs a 'ref' or 'href' to the resource to delete");
+					throw JsonApiException.badDocument(at,
+							"'remove' needs a 'ref' or 'href' to the resource to delete");
 				}
 				if (data != null) {
 					throw JsonApiException.badDocument(at + "/data", "Removing a resource takes no 'data'");
@@ -292,7 +295,8 @@ public final class AtomicDocuments {
 		else if (linkage.isObject() && !linkage.hasNonNull("id") && linkage.hasNonNull("lid")) {
 			JsonNode type = linkage.get("type");
 			if (type == null || !type.isString() || !linkage.get("lid").isString()) {
-				throw JsonApiException.badDocument(at, "A resource identifier needs a 'type' and an 'id' or 'lid' string");
+				throw JsonApiException.badDocument(at,
+						"A resource identifier needs a 'type' and an 'id' or 'lid' string");
 			}
 			checkAssigned(assigned, type.asString(), linkage.get("lid").asString(), at + "/lid");
 		}

@@ -66,14 +66,14 @@ public final class ResourceVersions {
 	public void check(ResourceDescriptor resource, Object entity, Precondition precondition) {
 		if (precondition.ifMatch() != null && !precondition.ifMatch().matchesStrongly(entityTag(resource, entity))) {
 			throw new JsonApiException(ErrorObject.atHeader(412, "Precondition failed",
-					"'" + resource.type() + "' '" + resource.idOf(entity)
+					"The '" + resource.type() + "' resource '" + resource.idOf(entity)
 							+ "' has changed since the ETag given in If-Match was issued; read it again and retry",
 					"If-Match"));
 		}
 		JsonNode current = versionOf(resource, entity);
 		if (precondition.version() != null && current != null && !sameVersion(current, precondition.version())) {
 			throw new JsonApiException(ErrorObject.atPointer(412, "Precondition failed",
-					"'" + resource.type() + "' '" + resource.idOf(entity) + "' is no longer in version "
+					"The '" + resource.type() + "' resource '" + resource.idOf(entity) + "' is no longer in version "
 							+ text(precondition.version()) + " (it is in version " + text(current)
 							+ "); read it again and retry",
 					precondition.versionPointer()));

@@ -23,8 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Renders entities as JSON:API documents: resource objects with attributes written by the
  * application's Jackson mapper, relationships with links and linkage, compound documents with
- * {@code included}, and sparse fieldsets. The SQL it costs is fixed per document, not per resource:
- * one statement per rendered to-many relationship type and per include level.
+ * {@code included}, and sparse fieldsets. A resource whose entity has a JPA {@code @Version} carries
+ * it as {@code meta.version}. The SQL it costs is fixed per document, not per resource: one
+ * statement per rendered to-many relationship type and per include level.
  */
 public final class DocumentRenderer {
 

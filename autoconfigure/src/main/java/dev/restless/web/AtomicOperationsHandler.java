@@ -369,7 +369,7 @@ public class AtomicOperationsHandler {
 			this.conditional = precondition.isPresent();
 			if (!precondition.isPresent() && resource.requireIfMatch()) {
 				throw new JsonApiException(ErrorObject.of(428, "Precondition required",
-						"Changing a '" + resource.type() + "' requires the version it is expected to have: "
+						"Changes to '" + resource.type() + "' must name the version they expect: "
 								+ "give it as the operation's meta.version"));
 			}
 			return precondition;

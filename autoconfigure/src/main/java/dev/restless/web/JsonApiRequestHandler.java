@@ -272,7 +272,8 @@ public class JsonApiRequestHandler {
 		}
 		if (resource.id().entityId() && !resource.id().generated() && resource.keyOf(entity) == null) {
 			throw new JsonApiException(ErrorObject.atPointer(403, "Client-generated id required",
-					"'" + resource.type() + "' resources are identified by their clients: give the new resource an 'id'",
+					"'" + resource.type()
+							+ "' resources are identified by their clients: give the new resource an 'id'",
 					"/data"));
 		}
 		return this.repositories.of(resource).save(entity);
@@ -408,8 +409,8 @@ public class JsonApiRequestHandler {
 		EntityTag.Condition ifMatch = condition(request, HttpHeaders.IF_MATCH);
 		if (ifMatch == null && resource.requireIfMatch()) {
 			throw new JsonApiException(ErrorObject.atHeader(428, "Precondition required",
-					"Changing a '" + resource.type() + "' requires an If-Match header with its ETag; "
-							+ "read the resource to get it",
+					"Changes to '" + resource.type()
+							+ "' must carry an If-Match header with the resource's ETag; read the resource to get it",
 					HttpHeaders.IF_MATCH));
 		}
 		return new Precondition(ifMatch, null, null);

@@ -54,7 +54,8 @@ class DatabaseUnavailableIT {
 				"--spring.datasource.hikari.initialization-fail-timeout=-1",
 				"--spring.datasource.hikari.connection-timeout=250", "--spring.jpa.hibernate.ddl-auto=none",
 				"--spring.jpa.properties.hibernate.dialect=" + dialect,
-				"--spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false");
+				"--spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false",
+				"--spring.jpa.properties.hibernate.query.mutation_strategy.global_temporary.create_tables=false");
 		String port = context.getEnvironment().getProperty("local.server.port");
 		api = new JsonApiClient("http://localhost:" + port).checkingEach(JsonApiSchema::validate);
 	}
