@@ -58,6 +58,17 @@ public class RestlessProperties {
 	 */
 	private Map<String, Resource> resources = new LinkedHashMap<>();
 
+	/**
+	 * Whether PATCH and DELETE of every resource with a JPA @Version attribute must carry an
+	 * If-Match header (otherwise 428 Precondition Required).
+	 */
+	private boolean requireIfMatch;
+
+	/**
+	 * The Atomic Operations extension, served at {base-path}/operations.
+	 */
+	private final Atomic atomic = new Atomic();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -120,6 +131,38 @@ public class RestlessProperties {
 
 	public void setResources(Map<String, Resource> resources) {
 		this.resources = resources;
+	}
+
+	public boolean isRequireIfMatch() {
+		return this.requireIfMatch;
+	}
+
+	public void setRequireIfMatch(boolean requireIfMatch) {
+		this.requireIfMatch = requireIfMatch;
+	}
+
+	public Atomic getAtomic() {
+		return this.atomic;
+	}
+
+	/**
+	 * Settings of the Atomic Operations endpoint.
+	 */
+	public static class Atomic {
+
+		/**
+		 * Most operations one atomic request may carry; a request with more gets 400.
+		 */
+		private int maxOperations = 100;
+
+		public int getMaxOperations() {
+			return this.maxOperations;
+		}
+
+		public void setMaxOperations(int maxOperations) {
+			this.maxOperations = maxOperations;
+		}
+
 	}
 
 	/**
@@ -188,6 +231,12 @@ public class RestlessProperties {
 		 * one COUNT statement per page; clients can still ask with page[total]=true.
 		 */
 		private Boolean includeTotal;
+
+		/**
+		 * Whether PATCH and DELETE must carry an If-Match header with the resource's ETag
+		 * (otherwise 428). The resource needs a JPA @Version attribute.
+		 */
+		private Boolean requireIfMatch;
 
 		public List<ResourceMethod> getMethods() {
 			return this.methods;
@@ -283,6 +332,14 @@ public class RestlessProperties {
 
 		public void setIncludeTotal(Boolean includeTotal) {
 			this.includeTotal = includeTotal;
+		}
+
+		public Boolean getRequireIfMatch() {
+			return this.requireIfMatch;
+		}
+
+		public void setRequireIfMatch(Boolean requireIfMatch) {
+			this.requireIfMatch = requireIfMatch;
 		}
 
 	}

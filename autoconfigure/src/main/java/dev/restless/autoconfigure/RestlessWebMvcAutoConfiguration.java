@@ -2,9 +2,16 @@ package dev.restless.autoconfigure;
 
 import java.util.Set;
 
+import dev.restless.document.DocumentRenderer;
+import dev.restless.metamodel.ResourceRegistry;
+import dev.restless.persistence.EntityWriter;
+import dev.restless.processing.ProcessorChain;
+import dev.restless.web.AtomicOperationsController;
+import dev.restless.web.AtomicOperationsHandler;
 import dev.restless.web.ContentNegotiation;
 import dev.restless.web.JsonApiController;
 import dev.restless.web.JsonApiRequestHandler;
+import jakarta.persistence.EntityManagerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,10 +21,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * Auto-configuration of the Restless endpoints in Spring MVC, under {@code restless.base-path}.
+ * Auto-configuration of the Restless endpoints in Spring MVC, under {@code restless.base-path}: the
+ * resource endpoints and the Atomic Operations endpoint ({@code /operations}).
  */
 @AutoConfiguration(after = RestlessAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -28,7 +38,25 @@ public final class RestlessWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ContentNegotiation restlessContentNegotiation() {
-		return new ContentNegotiation(Set.of());
+		return new ContentNegotiation(Set.of(ContentNegotiation.ATOMIC_EXTENSION));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AtomicOperationsHandler restlessAtomicOperationsHandler(JsonApiRequestHandler handler,
+			ResourceRegistry registry, EntityWriter writer, DocumentRenderer renderer, ProcessorChain processors,
+			EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
+			RestlessProperties properties) {
+		return new AtomicOperationsHandler(handler, registry, writer, renderer, processors,
+				SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), transactionManager,
+				properties.getBasePath(), properties.getAtomic().getMaxOperations());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AtomicOperationsController restlessAtomicOperationsController(AtomicOperationsHandler handler,
+			ContentNegotiation negotiation, ObjectProvider<ObjectMapper> mapper) {
+		return new AtomicOperationsController(handler, negotiation, RestlessAutoConfiguration.mapperOf(mapper));
 	}
 
 	@Bean

@@ -24,8 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Renders entities as JSON:API documents: resource objects with attributes written by the
  * application's Jackson mapper, relationships with links and linkage, compound documents with
- * {@code included}, and sparse fieldsets. The SQL it costs is fixed per document, not per resource:
- * one statement per rendered to-many relationship type and per include level.
+ * {@code included}, and sparse fieldsets. A resource whose entity has a JPA {@code @Version} carries
+ * it as {@code meta.version}. The SQL it costs is fixed per document, not per resource: one
+ * statement per rendered to-many relationship type and per include level.
  */
 public final class DocumentRenderer {
 
@@ -376,6 +377,10 @@ public final class DocumentRenderer {
 				node.remove("relationships");
 			}
 			node.putObject("links").put("self", urls.resource(resource.type(), id));
+			if (resource.version() != null) {
+				// The version is what a client sends back to make its write conditional.
+				node.putObject("meta").set("version", attributeValue(resource.version().get(entity)));
+			}
 			return node;
 		}
 

@@ -31,6 +31,8 @@ import org.hibernate.proxy.HibernateProxy;
  * @param toManyLinkage whether to-many relationships carry linkage data
  * @param eagerAssociations to-one associations mapped {@code FetchType.EAGER}, fetched with a join in
  * collection queries so they do not cost one statement per row
+ * @param requireIfMatch whether PATCH and DELETE must carry {@code If-Match} (only for resources with a
+ * {@link #version()})
  * @param includeTotal whether offset pages count the matching resources by default
  */
 public record ResourceDescriptor(String type, Class<?> entityClass, String entityName, IdDescriptor id,
@@ -38,7 +40,7 @@ public record ResourceDescriptor(String type, Class<?> entityClass, String entit
 		Map<String, RelationshipDescriptor> relationships, Set<ResourceMethod> methods, int pageSize, int maxPageSize,
 		List<String> defaultIncludes, boolean allowClientGeneratedIds, boolean allowToManyReplacement,
 		boolean allowDeleteFromToManyRelationships, boolean allowFunctions, boolean toManyLinkage,
-		List<String> eagerAssociations, boolean includeTotal) {
+		List<String> eagerAssociations, boolean requireIfMatch, boolean includeTotal) {
 
 	/**
 	 * Whether a method is enabled.

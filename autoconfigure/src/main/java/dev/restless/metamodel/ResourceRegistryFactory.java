@@ -230,6 +230,7 @@ public final class ResourceRegistryFactory {
 		}
 		List<String> includes = List
 			.copyOf((settings.getIncludes() != null) ? settings.getIncludes() : Arrays.asList(annotation.includes()));
+		boolean requireIfMatch = requireIfMatch(settings, annotation, version, where);
 		return new ResourceDescriptor(type, entityClass, entity.getName(), id, version,
 				Collections.unmodifiableMap(attributes), Collections.unmodifiableMap(relationships),
 				Collections.unmodifiableSet(methods),
@@ -240,7 +241,22 @@ public final class ResourceRegistryFactory {
 						annotation.allowDeleteFromToManyRelationships()),
 				orDefault(settings.getAllowFunctions(), annotation.allowFunctions()),
 				orDefault(settings.getToManyLinkage(), annotation.toManyLinkage()), List.copyOf(eager),
-				orDefault(settings.getIncludeTotal(), annotation.includeTotal()));
+				requireIfMatch, orDefault(settings.getIncludeTotal(), annotation.includeTotal()));
+	}
+
+	private boolean requireIfMatch(RestlessProperties.Resource settings, ExposedResource annotation,
+			PropertyAccessor version, String where) {
+		boolean explicit = (settings.getRequireIfMatch() != null) ? settings.getRequireIfMatch()
+				: annotation.requireIfMatch();
+		if (explicit && version == null) {
+			throw new InvalidResourceConfigurationException(where + " requires If-Match, but its entity has no "
+					+ "@Version attribute to derive an ETag from; add one or drop require-if-match");
+		}
+		if (settings.getRequireIfMatch() != null) {
+			return settings.getRequireIfMatch();
+		}
+		// The global switch covers the resources that can have an ETag at all.
+		return explicit || (this.properties.isRequireIfMatch() && version != null);
 	}
 
 	private IdDescriptor idDescriptor(Class<?> entityClass, EntityType<?> entity, SingularAttribute<?, ?> idAttribute,

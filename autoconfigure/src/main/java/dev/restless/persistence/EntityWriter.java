@@ -172,6 +172,13 @@ public final class EntityWriter {
 			String pointer) {
 		for (String name : attributes.propertyNames()) {
 			String at = pointer + "/" + name;
+			if (isIdOrVersion(resource, name)) {
+				throw new JsonApiException(ErrorObject.atPointer(422, "Read-only attribute",
+						"'" + name + "' of '" + resource.type() + "' cannot be written"
+								+ (name.equals("id") ? "; the id is the resource object's 'id' member"
+										: "; the server sets it"),
+						at));
+			}
 			AttributeDescriptor attribute = resource.attribute(name)
 				.orElseThrow(() -> JsonApiException.badDocument(at,
 						"'" + resource.type() + "' has no attribute named '" + name + "'"));
@@ -183,6 +190,20 @@ public final class EntityWriter {
 			}
 			attribute.accessor().set(entity, convert(attribute, attributes.get(name), at));
 		}
+	}
+
+	/**
+	 * Whether a member of {@code attributes} names the resource's id or its JPA version, which are
+	 * visible (as {@code id} and {@code meta.version}) but never written by clients.
+	 */
+	private static boolean isIdOrVersion(ResourceDescriptor resource, String name) {
+		if (resource.attributes().containsKey(name)) {
+			return false;
+		}
+		if (name.equals("id") || (resource.id().entityId() && name.equals(resource.id().attributeName()))) {
+			return true;
+		}
+		return resource.version() != null && name.equals(resource.version().name());
 	}
 
 	private Object convert(AttributeDescriptor attribute, JsonNode value, String pointer) {

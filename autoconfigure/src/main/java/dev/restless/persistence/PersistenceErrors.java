@@ -7,20 +7,27 @@ import java.util.Set;
 
 import dev.restless.document.ErrorObject;
 import dev.restless.document.JsonApiException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import org.hibernate.PropertyValueException;
 import org.hibernate.StaleStateException;
+import org.hibernate.TransientPropertyValueException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Translates database failures into JSON:API errors whose detail helps the client and names no
  * SQL, table or constraint: unique and foreign-key violations are conflicts ({@code 409}),
  * not-null and check violations are unprocessable ({@code 422}), an unreachable database is
- * {@code 503}.
+ * {@code 503}, and a request that lost a race with another writer is a conflict ({@code 409}) or,
+ * when it carried a precondition, a failed precondition ({@code 412}).
  */
 public final class PersistenceErrors {
 
@@ -40,6 +47,11 @@ public final class PersistenceErrors {
 
 	private static final Set<Integer> MARIADB_CHECK = Set.of(3819, 4025);
 
+	/** Serialization failures, deadlocks and lock timeouts: the request lost a race. */
+	private static final Set<String> LOCK_STATES = Set.of("40001", "40P01", "55P03", "HYT00");
+
+	private static final Set<Integer> MARIADB_LOCK = Set.of(1205, 1213);
+
 	private PersistenceErrors() {
 	}
 
@@ -51,11 +63,39 @@ public final class PersistenceErrors {
 	 * @return the JSON:API error, or empty when the failure is unexpected
 	 */
 	public static Optional<JsonApiException> translate(Throwable failure, boolean deleting) {
+		return translate(failure, deleting, false);
+	}
+
+	/**
+	 * Translate a failure, if it is one of the database failures a client can be told about.
+	 * @param failure the exception
+	 * @param deleting whether the failure happened while deleting (a foreign-key violation then
+	 * means the resource is still referenced)
+	 * @param conditional whether the write carried a precondition (an {@code If-Match} header or an
+	 * expected version): a version conflict found at flush is then the precondition failing
+	 * ({@code 412}), otherwise a conflict ({@code 409})
+	 * @return the JSON:API error, or empty when the failure is unexpected
+	 */
+	public static Optional<JsonApiException> translate(Throwable failure, boolean deleting, boolean conditional) {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof OptimisticLockException || cause instanceof OptimisticLockingFailureException
 					|| cause instanceof StaleStateException) {
-				return Optional.of(error(409, "Concurrent modification",
-						"The resource was changed or deleted by another request; read it again and retry"));
+				// Another writer got past the version check first: the row no longer has the version
+				// this request loaded.
+				return Optional.of(conditional
+						? error(412, "Precondition failed",
+								"The resource was changed by another request while this one was processed; "
+										+ "read it again and retry")
+						: error(409, "Concurrent modification",
+								"The resource was changed or deleted by another request; read it again and retry"));
+			}
+			if (cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
+					|| cause instanceof LockAcquisitionException
+					|| cause instanceof PessimisticLockingFailureException) {
+				return Optional.of(lockConflict());
+			}
+			if (cause instanceof PropertyValueException && !(cause instanceof TransientPropertyValueException)) {
+				return Optional.of(notNull());
 			}
 			if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
 					|| cause instanceof CannotCreateTransactionException
@@ -101,10 +141,18 @@ public final class PersistenceErrors {
 		if (CHECK_STATES.contains(state) || MARIADB_CHECK.contains(code)) {
 			return Optional.of(check());
 		}
+		if (LOCK_STATES.contains(state) || MARIADB_LOCK.contains(code)) {
+			return Optional.of(lockConflict());
+		}
 		if (state.startsWith("08")) {
 			return Optional.of(error(503, "Service unavailable", "The database cannot be reached; try again later"));
 		}
 		return Optional.empty();
+	}
+
+	private static JsonApiException lockConflict() {
+		return error(409, "Concurrent modification",
+				"The resource is being changed by another request; read it again and retry");
 	}
 
 	private static JsonApiException unique() {

@@ -25,24 +25,83 @@ public final class ContentNegotiation {
 	/** The URI of the Atomic Operations extension. */
 	public static final String ATOMIC_EXTENSION = "https://jsonapi.org/ext/atomic";
 
+	/** The {@code Content-Type} of documents the Atomic Operations extension applies to. */
+	public static final MediaType JSON_API_ATOMIC = new MediaType(JSON_API,
+			Map.of("ext", '"' + ATOMIC_EXTENSION + '"'));
+
 	private static final Set<String> ALLOWED_PARAMETERS = Set.of("ext", "profile");
+
+	/** Extensions that apply to one endpoint only, never to the resource endpoints. */
+	private static final Set<String> ENDPOINT_EXTENSIONS = Set.of(ATOMIC_EXTENSION);
 
 	private final Set<String> supportedExtensions;
 
+	private final Set<String> resourceExtensions;
+
 	/**
 	 * Create the rules.
-	 * @param supportedExtensions the extension URIs the server supports
+	 * @param supportedExtensions the extension URIs the server supports; the Atomic Operations
+	 * extension applies only to the operations endpoint
 	 */
 	public ContentNegotiation(Set<String> supportedExtensions) {
 		this.supportedExtensions = Set.copyOf(supportedExtensions);
+		Set<String> resourceExtensions = new LinkedHashSet<>(supportedExtensions);
+		resourceExtensions.removeAll(ENDPOINT_EXTENSIONS);
+		this.resourceExtensions = Set.copyOf(resourceExtensions);
 	}
 
 	/**
-	 * Check the {@code Content-Type} of a request with a body.
+	 * Check the {@code Content-Type} of a request with a body to a resource endpoint.
 	 * @param contentType the header value, or {@code null}
 	 * @return the extensions the request document uses
 	 */
 	public Set<String> checkContentType(String contentType) {
+		return checkContentType(contentType, this.resourceExtensions);
+	}
+
+	/**
+	 * Check the {@code Content-Type} of a request to the Atomic Operations endpoint: the JSON:API
+	 * media type with the extension in its {@code ext} parameter.
+	 * @param contentType the header value, or {@code null}
+	 * @return the extensions the request document uses
+	 */
+	public Set<String> checkAtomicContentType(String contentType) {
+		Set<String> extensions = checkContentType(contentType, this.supportedExtensions);
+		if (!extensions.contains(ATOMIC_EXTENSION)) {
+			throw unsupported("This endpoint takes Atomic Operations documents; send Content-Type "
+					+ JSON_API_ATOMIC);
+		}
+		return extensions;
+	}
+
+	/**
+	 * Check the {@code Accept} header of a request to the Atomic Operations endpoint: it must
+	 * accept the JSON:API media type with the extension (or, with no JSON:API media type in it,
+	 * accept anything the JSON:API media type matches).
+	 * @param accept the header value, or {@code null}
+	 */
+	public void checkAtomicAccept(String accept) {
+		if (!StringUtils.hasText(accept)) {
+			return;
+		}
+		List<MediaType> mediaTypes = parseAccept(accept);
+		List<MediaType> instances = mediaTypes.stream().filter(JSON_API::equalsTypeAndSubtype).toList();
+		if (instances.isEmpty()) {
+			if (mediaTypes.stream().anyMatch((type) -> type.includes(JSON_API) && type.getQualityValue() > 0)) {
+				return;
+			}
+			throw notAcceptable("This endpoint produces only " + JSON_API_ATOMIC);
+		}
+		for (MediaType type : usable(instances)) {
+			Set<String> extensions = extensions(type);
+			if (extensions.contains(ATOMIC_EXTENSION) && this.supportedExtensions.containsAll(extensions)) {
+				return;
+			}
+		}
+		throw notAcceptable("This endpoint answers with the Atomic Operations extension; accept " + JSON_API_ATOMIC);
+	}
+
+	private Set<String> checkContentType(String contentType, Set<String> endpointExtensions) {
 		if (!StringUtils.hasText(contentType)) {
 			throw unsupported("The request has no Content-Type; send " + JSON_API);
 		}
@@ -68,12 +127,17 @@ public final class ContentNegotiation {
 			if (!this.supportedExtensions.contains(extension)) {
 				throw unsupported("Extension " + extension + " is not supported");
 			}
+			if (!endpointExtensions.contains(extension)) {
+				throw unsupported("Extension " + extension + " is not supported by this endpoint"
+						+ (extension.equals(ATOMIC_EXTENSION) ? "; send atomic operations to the operations endpoint"
+								: ""));
+			}
 		}
 		return extensions;
 	}
 
 	/**
-	 * Check the {@code Accept} header of a request.
+	 * Check the {@code Accept} header of a request to a resource endpoint.
 	 * @param accept the header value, or {@code null}
 	 * @return the extensions the client accepts in the response
 	 */
@@ -81,13 +145,7 @@ public final class ContentNegotiation {
 		if (!StringUtils.hasText(accept)) {
 			return Set.of();
 		}
-		List<MediaType> mediaTypes;
-		try {
-			mediaTypes = MediaType.parseMediaTypes(accept);
-		}
-		catch (InvalidMediaTypeException ex) {
-			throw notAcceptable("The Accept header is not a valid list of media types");
-		}
+		List<MediaType> mediaTypes = parseAccept(accept);
 		List<MediaType> instances = mediaTypes.stream().filter(JSON_API::equalsTypeAndSubtype).toList();
 		if (instances.isEmpty()) {
 			if (mediaTypes.stream().anyMatch((type) -> type.includes(JSON_API) && type.getQualityValue() > 0)) {
@@ -95,6 +153,25 @@ public final class ContentNegotiation {
 			}
 			throw notAcceptable("This API produces only " + JSON_API);
 		}
+		for (MediaType type : usable(instances)) {
+			Set<String> extensions = extensions(type);
+			if (this.resourceExtensions.containsAll(extensions)) {
+				return extensions;
+			}
+		}
+		throw notAcceptable("None of the extensions asked for in Accept is supported by this endpoint");
+	}
+
+	private static List<MediaType> parseAccept(String accept) {
+		try {
+			return MediaType.parseMediaTypes(accept);
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw notAcceptable("The Accept header is not a valid list of media types");
+		}
+	}
+
+	private static List<MediaType> usable(List<MediaType> instances) {
 		List<MediaType> usable = instances.stream()
 			.filter((type) -> type.getQualityValue() > 0)
 			.filter((type) -> type.getParameters()
@@ -105,13 +182,7 @@ public final class ContentNegotiation {
 		if (usable.isEmpty()) {
 			throw notAcceptable("The JSON:API media type in Accept allows only the 'ext' and 'profile' parameters");
 		}
-		for (MediaType type : usable) {
-			Set<String> extensions = extensions(type);
-			if (this.supportedExtensions.containsAll(extensions)) {
-				return extensions;
-			}
-		}
-		throw notAcceptable("None of the extensions asked for in Accept is supported");
+		return usable;
 	}
 
 	/**

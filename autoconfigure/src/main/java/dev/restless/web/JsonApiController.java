@@ -107,7 +107,7 @@ public class JsonApiController {
 				this.negotiation.checkContentType(request.getContentType());
 				yield write(this.handler.update(resource, id, body, request));
 			}
-			default -> write(this.handler.delete(resource, id));
+			default -> write(this.handler.delete(resource, id, request));
 		};
 	}
 

@@ -1,6 +1,7 @@
 package dev.restless.web;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,9 @@ import java.util.function.Supplier;
 
 import dev.restless.Operation;
 import dev.restless.ResourceMethod;
+import dev.restless.concurrency.EntityTag;
+import dev.restless.concurrency.Precondition;
+import dev.restless.concurrency.ResourceVersions;
 import dev.restless.document.DocumentRenderer;
 import dev.restless.document.DocumentRenderer.RenderOptions;
 import dev.restless.document.ErrorObject;
@@ -45,13 +49,16 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.BeanUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Handles the JSON:API operations on resources: parses the query and the request document, runs
  * the processors, reads and writes through JPA in one transaction per request (read-only for
- * reads), and renders the response document.
+ * reads), and renders the response document. Resources with a JPA {@code @Version} carry an
+ * {@code ETag}, and writes can be made conditional on it. The write steps can also run inside a
+ * transaction the caller opened (atomic operations run several in one).
  */
 public class JsonApiRequestHandler {
 
@@ -83,6 +90,8 @@ public class JsonApiRequestHandler {
 
 	private final CursorCodec cursors;
 
+	private final ResourceVersions versions;
+
 	/**
 	 * Create a handler.
 	 * @param components the collaborators
@@ -106,6 +115,7 @@ public class JsonApiRequestHandler {
 		this.writeTransaction = new TransactionTemplate(transactionManager);
 		this.basePath = basePath;
 		this.cursors = new CursorCodec(this.mapper);
+		this.versions = new ResourceVersions(components.mapper());
 	}
 
 	/**
@@ -208,7 +218,8 @@ public class JsonApiRequestHandler {
 	}
 
 	/**
-	 * {@code GET /{collection}/{id}}.
+	 * {@code GET /{collection}/{id}}. A versioned resource carries its {@code ETag}; an
+	 * {@code If-None-Match} that matches it gives {@code 304 Not Modified} without a body.
 	 * @param resource the resource
 	 * @param id the id from the URL
 	 * @param request the request
@@ -217,14 +228,17 @@ public class JsonApiRequestHandler {
 	public JsonApiResponse getResource(ResourceDescriptor resource, String id, HttpServletRequest request) {
 		RequestUrls urls = new RequestUrls(request, this.basePath);
 		QueryParameters parsed = this.queryParser.parse(resource, request.getParameterMap(), Set.of());
+		EntityTag.Condition ifNoneMatch = condition(request, HttpHeaders.IF_NONE_MATCH);
 		PreprocessContext pre = new PreprocessContext(Operation.GET_RESOURCE, resource.type(), null, id, parsed, null);
 		this.processors.preprocess(pre);
-		return read(() -> {
+		JsonApiResponse response = read(() -> {
 			Object entity = find(resource, pre.id());
 			ObjectNode document = this.renderer.resourceDocument(resource, entity, options(resource, pre.query(), urls));
 			document.putObject("links").put("self", urls.self());
-			return postprocess(Operation.GET_RESOURCE, resource, null, pre.id(), List.of(entity), document);
+			return withEntityTag(resource, entity,
+					postprocess(Operation.GET_RESOURCE, resource, null, pre.id(), List.of(entity), document));
 		});
+		return notModifiedIfMatching(response, ifNoneMatch);
 	}
 
 	/**
@@ -274,16 +288,7 @@ public class JsonApiRequestHandler {
 		ObjectNode data = EntityWriter.resourceObject(pre.document(), "");
 		EntityWriter.checkType(resource, data, "/data");
 		return write(false, () -> {
-			Object entity = BeanUtils.instantiateClass(resource.entityClass());
-			boolean clientId = applyClientId(resource, entity, data);
-			this.writer.apply(resource, entity, data, true, "/data");
-			validate(resource, entity);
-			if (clientId) {
-				this.entityManager.persist(entity);
-			}
-			else {
-				entity = this.repositories.of(resource).save(entity);
-			}
+			Object entity = createEntity(resource, data);
 			this.entityManager.flush();
 			String id = resource.idOf(entity);
 			ObjectNode document = this.renderer.resourceDocument(resource, entity, options(resource, pre.query(), urls));
@@ -291,8 +296,36 @@ public class JsonApiRequestHandler {
 			document.putObject("links").put("self", location);
 			JsonApiResponse response = postprocess(Operation.POST_RESOURCE, resource, null, id, List.of(entity),
 					document);
-			return new JsonApiResponse(201, response.document(), Map.of("Location", location));
+			return withEntityTag(resource, entity,
+					new JsonApiResponse(201, response.document(), Map.of("Location", location)));
 		});
+	}
+
+	/**
+	 * The write step of a creation, inside the caller's transaction: a new entity from a resource
+	 * object (client-generated id, attributes, relationships), validated and persisted. It is not
+	 * flushed, so that a caller creating many resources gets batched inserts.
+	 * @param resource the resource
+	 * @param data the resource object, whose type is checked; error pointers start with
+	 * {@code /data}
+	 * @return the persisted entity
+	 */
+	public Object createEntity(ResourceDescriptor resource, ObjectNode data) {
+		Object entity = BeanUtils.instantiateClass(resource.entityClass());
+		boolean clientId = applyClientId(resource, entity, data);
+		this.writer.apply(resource, entity, data, true, "/data");
+		validate(resource, entity);
+		if (clientId) {
+			this.entityManager.persist(entity);
+			return entity;
+		}
+		if (resource.id().entityId() && !resource.id().generated() && resource.keyOf(entity) == null) {
+			throw new JsonApiException(ErrorObject.atPointer(403, "Client-generated id required",
+					"'" + resource.type()
+							+ "' resources are identified by their clients: give the new resource an 'id'",
+					"/data"));
+		}
+		return this.repositories.of(resource).save(entity);
 	}
 
 	private boolean applyClientId(ResourceDescriptor resource, Object entity, ObjectNode data) {
@@ -320,7 +353,8 @@ public class JsonApiRequestHandler {
 	}
 
 	/**
-	 * {@code PATCH /{collection}/{id}}.
+	 * {@code PATCH /{collection}/{id}}. An {@code If-Match} header, or a version in the resource
+	 * object's {@code meta}, makes the update conditional.
 	 * @param resource the resource
 	 * @param id the id from the URL
 	 * @param body the request body
@@ -328,6 +362,7 @@ public class JsonApiRequestHandler {
 	 * @return the response
 	 */
 	public JsonApiResponse update(ResourceDescriptor resource, String id, byte[] body, HttpServletRequest request) {
+		Precondition precondition = precondition(resource, request);
 		RequestUrls urls = new RequestUrls(request, this.basePath);
 		QueryParameters parsed = this.queryParser.parse(resource, request.getParameterMap(), Set.of());
 		PreprocessContext pre = new PreprocessContext(Operation.PATCH_RESOURCE, resource.type(), null, id, parsed,
@@ -342,29 +377,50 @@ public class JsonApiRequestHandler {
 		if (!documentId.isString() || !documentId.asString().equals(pre.id())) {
 			throw JsonApiException.conflict("/data/id", "The id in the document does not match the URL");
 		}
-		return write(false, () -> {
-			Object entity = find(resource, pre.id());
-			this.writer.apply(resource, entity, data, false, "/data");
-			validate(resource, entity);
+		Precondition expected = precondition.withVersion(Precondition.versionIn(data), "/data/meta/version");
+		return write(false, expected.isPresent(), () -> {
+			Object entity = updateEntity(resource, pre.id(), data, expected);
 			this.entityManager.flush();
 			ObjectNode document = this.renderer.resourceDocument(resource, entity, options(resource, pre.query(), urls));
 			document.putObject("links").put("self", urls.api().resource(resource.type(), resource.idOf(entity)));
-			return postprocess(Operation.PATCH_RESOURCE, resource, null, pre.id(), List.of(entity), document);
+			return withEntityTag(resource, entity,
+					postprocess(Operation.PATCH_RESOURCE, resource, null, pre.id(), List.of(entity), document));
 		});
 	}
 
 	/**
-	 * {@code DELETE /{collection}/{id}}.
+	 * The write step of an update, inside the caller's transaction: load the entity, check the
+	 * precondition against the version just loaded, apply the resource object and validate. It is
+	 * not flushed.
+	 * @param resource the resource
+	 * @param id the resource id
+	 * @param data the resource object, whose type and id are checked; error pointers start with
+	 * {@code /data}
+	 * @param precondition what the update expects of the current version
+	 * @return the changed entity
+	 */
+	public Object updateEntity(ResourceDescriptor resource, String id, ObjectNode data, Precondition precondition) {
+		Object entity = find(resource, id);
+		this.versions.check(resource, entity, precondition);
+		this.writer.apply(resource, entity, data, false, "/data");
+		validate(resource, entity);
+		return entity;
+	}
+
+	/**
+	 * {@code DELETE /{collection}/{id}}. An {@code If-Match} header makes the deletion
+	 * conditional.
 	 * @param resource the resource
 	 * @param id the id from the URL
+	 * @param request the request
 	 * @return the response
 	 */
-	public JsonApiResponse delete(ResourceDescriptor resource, String id) {
+	public JsonApiResponse delete(ResourceDescriptor resource, String id, HttpServletRequest request) {
+		Precondition precondition = precondition(resource, request);
 		PreprocessContext pre = new PreprocessContext(Operation.DELETE_RESOURCE, resource.type(), null, id, null, null);
 		this.processors.preprocess(pre);
-		return write(true, () -> {
-			Object entity = find(resource, pre.id());
-			this.repositories.of(resource).delete(entity);
+		return write(true, precondition.isPresent(), () -> {
+			Object entity = deleteEntity(resource, pre.id(), precondition);
 			this.entityManager.flush();
 			PostprocessContext post = new PostprocessContext(Operation.DELETE_RESOURCE, resource.type(), null,
 					pre.id(), List.of(entity), null);
@@ -647,10 +703,6 @@ public class JsonApiRequestHandler {
 	}
 
 	/**
-	 * The query of a relationship endpoint, which answers with complete linkage: the JSON:API
-	 * parameter families do not apply to it and are refused rather than ignored.
-	 */
-	/**
 	 * The query of a relationship endpoint. Reading to-many linkage takes filters and a sort (the
 	 * linkage of the members that match, in that order); nothing else applies to linkage.
 	 */
@@ -669,6 +721,90 @@ public class JsonApiRequestHandler {
 
 	private ResourceDescriptor targetOf(RelationshipDescriptor relationship) {
 		return this.registry.find(relationship.targetClass()).orElseThrow();
+	}
+
+	/**
+	 * The write step of a deletion, inside the caller's transaction: load the entity, check the
+	 * precondition against the version just loaded and remove it. It is not flushed.
+	 * @param resource the resource
+	 * @param id the resource id
+	 * @param precondition what the deletion expects of the current version
+	 * @return the removed entity
+	 */
+	public Object deleteEntity(ResourceDescriptor resource, String id, Precondition precondition) {
+		Object entity = find(resource, id);
+		this.versions.check(resource, entity, precondition);
+		this.repositories.of(resource).delete(entity);
+		return entity;
+	}
+
+	// ---- conditional requests
+
+	/**
+	 * The precondition of a PATCH or DELETE request: its {@code If-Match} header.
+	 * @param resource the resource the request changes
+	 * @param request the request
+	 * @return the precondition
+	 * @throws JsonApiException {@code 428} when the resource requires {@code If-Match} and the
+	 * request has none, {@code 400} when the header is malformed
+	 */
+	public Precondition precondition(ResourceDescriptor resource, HttpServletRequest request) {
+		EntityTag.Condition ifMatch = condition(request, HttpHeaders.IF_MATCH);
+		if (ifMatch == null && resource.requireIfMatch()) {
+			throw new JsonApiException(ErrorObject.atHeader(428, "Precondition required",
+					"Changes to '" + resource.type()
+							+ "' must carry an If-Match header with the resource's ETag; read the resource to get it",
+					HttpHeaders.IF_MATCH));
+		}
+		return new Precondition(ifMatch, null, null);
+	}
+
+	/**
+	 * Check a precondition against an entity loaded in the current transaction.
+	 * @param resource the resource
+	 * @param entity the entity
+	 * @param precondition what the write expects
+	 * @throws JsonApiException {@code 412} when the entity is not in the expected version
+	 */
+	public void checkPrecondition(ResourceDescriptor resource, Object entity, Precondition precondition) {
+		this.versions.check(resource, entity, precondition);
+	}
+
+	private static EntityTag.Condition condition(HttpServletRequest request, String header) {
+		List<String> values = Collections.list(request.getHeaders(header));
+		if (values.isEmpty()) {
+			return null;
+		}
+		try {
+			return EntityTag.parseCondition(String.join(",", values));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new JsonApiException(ErrorObject.atHeader(400, "Invalid header",
+					header + " must be * or a list of entity tags in double quotes: " + ex.getMessage(), header));
+		}
+	}
+
+	private JsonApiResponse withEntityTag(ResourceDescriptor resource, Object entity, JsonApiResponse response) {
+		EntityTag tag = this.versions.entityTag(resource, entity);
+		if (tag == null) {
+			return response;
+		}
+		Map<String, String> headers = new LinkedHashMap<>(response.headers());
+		headers.put(HttpHeaders.ETAG, tag.format());
+		return new JsonApiResponse(response.status(), response.document(), headers);
+	}
+
+	private static JsonApiResponse notModifiedIfMatching(JsonApiResponse response, EntityTag.Condition ifNoneMatch) {
+		if (ifNoneMatch == null || response.status() != 200) {
+			return response;
+		}
+		String etag = response.headers().get(HttpHeaders.ETAG);
+		EntityTag current = (etag != null) ? EntityTag.parseCondition(etag).tags().get(0) : null;
+		if (!ifNoneMatch.matchesWeakly(current)) {
+			return response;
+		}
+		Map<String, String> headers = (etag != null) ? Map.of(HttpHeaders.ETAG, etag) : Map.of();
+		return new JsonApiResponse(304, null, headers);
 	}
 
 	// ---- shared steps
@@ -843,10 +979,26 @@ public class JsonApiRequestHandler {
 	 * @return its response
 	 */
 	public JsonApiResponse write(boolean deleting, Supplier<JsonApiResponse> work) {
-		return translated(deleting, () -> this.writeTransaction.execute((status) -> work.get()));
+		return write(deleting, false, work);
+	}
+
+	/**
+	 * Run a write and its postprocessors in one transaction.
+	 * @param deleting whether the write deletes (for the meaning of foreign-key violations)
+	 * @param conditional whether the write carries a precondition (a version conflict at flush is
+	 * then {@code 412})
+	 * @param work the write
+	 * @return its response
+	 */
+	public JsonApiResponse write(boolean deleting, boolean conditional, Supplier<JsonApiResponse> work) {
+		return translated(deleting, conditional, () -> this.writeTransaction.execute((status) -> work.get()));
 	}
 
 	private static JsonApiResponse translated(boolean deleting, Supplier<JsonApiResponse> work) {
+		return translated(deleting, false, work);
+	}
+
+	private static JsonApiResponse translated(boolean deleting, boolean conditional, Supplier<JsonApiResponse> work) {
 		try {
 			return work.get();
 		}
@@ -854,7 +1006,7 @@ public class JsonApiRequestHandler {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw PersistenceErrors.translate(ex, deleting).orElseThrow(() -> ex);
+			throw PersistenceErrors.translate(ex, deleting, conditional).orElseThrow(() -> ex);
 		}
 	}
 

@@ -1,0 +1,142 @@
+package dev.restless.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import dev.restless.ProcessingException;
+import dev.restless.document.DocumentRenderer;
+import dev.restless.document.ErrorObject;
+import dev.restless.document.JsonApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The HTTP face of the Atomic Operations extension: {@code POST {base-path}/operations}, with the
+ * extension negotiated in {@code Content-Type} and {@code Accept}. Once negotiated, every response
+ * carries the extension in its {@code Content-Type}.
+ */
+@RestController
+@RequestMapping("${restless.base-path:/api}")
+public class AtomicOperationsController {
+
+	private static final Log logger = LogFactory.getLog(AtomicOperationsController.class);
+
+	private static final String NEGOTIATED = AtomicOperationsController.class.getName() + ".negotiated";
+
+	private final AtomicOperationsHandler handler;
+
+	private final ContentNegotiation negotiation;
+
+	private final ObjectMapper mapper;
+
+	/**
+	 * Create the controller.
+	 * @param handler executes the operations
+	 * @param negotiation the content negotiation rules
+	 * @param mapper writes documents
+	 */
+	public AtomicOperationsController(AtomicOperationsHandler handler, ContentNegotiation negotiation,
+			ObjectMapper mapper) {
+		this.handler = handler;
+		this.negotiation = negotiation;
+		this.mapper = mapper;
+	}
+
+	/**
+	 * {@code /operations}: POST executes the operations of the request document atomically.
+	 * @param request the request
+	 * @return the response
+	 * @throws IOException when the request body cannot be read
+	 */
+	@RequestMapping("/operations")
+	public ResponseEntity<byte[]> operations(HttpServletRequest request) throws IOException {
+		if (!request.getMethod().equals("POST")) {
+			throw new JsonApiException(405,
+					List.of(ErrorObject.of(405, "Method not allowed",
+							"Atomic operations are sent with POST, not " + request.getMethod())),
+					Map.of(HttpHeaders.ALLOW, "POST"));
+		}
+		this.negotiation.checkAtomicAccept(request.getHeader(HttpHeaders.ACCEPT));
+		this.negotiation.checkAtomicContentType(request.getContentType());
+		request.setAttribute(NEGOTIATED, Boolean.TRUE);
+		// Read here rather than bound by Spring MVC, so that the media type is checked first.
+		byte[] body = request.getInputStream().readAllBytes();
+		return write(this.handler.execute(body, request), request);
+	}
+
+	private ResponseEntity<byte[]> write(JsonApiResponse response, HttpServletRequest request) {
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status());
+		response.headers().forEach(builder::header);
+		builder.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+		if (response.document() == null) {
+			return builder.build();
+		}
+		MediaType contentType = (request.getAttribute(NEGOTIATED) != null) ? ContentNegotiation.JSON_API_ATOMIC
+				: ContentNegotiation.JSON_API;
+		return builder.contentType(contentType).body(this.mapper.writeValueAsBytes(response.document()));
+	}
+
+	/**
+	 * A JSON:API error response.
+	 * @param ex the error
+	 * @param request the request
+	 * @return the response
+	 */
+	@ExceptionHandler(JsonApiException.class)
+	public ResponseEntity<byte[]> handleJsonApiException(JsonApiException ex, HttpServletRequest request) {
+		return write(new JsonApiResponse(ex.status(), errorDocument(ex.errors()), ex.headers()), request);
+	}
+
+	/**
+	 * The error a processor raised outside any operation.
+	 * @param ex the error
+	 * @param request the request
+	 * @return the response
+	 */
+	@ExceptionHandler(ProcessingException.class)
+	public ResponseEntity<byte[]> handleProcessingException(ProcessingException ex, HttpServletRequest request) {
+		ErrorObject error = ErrorObject.of(ex.status(), ex.title(), ex.detail());
+		return write(new JsonApiResponse(ex.status(), errorDocument(List.of(error)), Map.of()), request);
+	}
+
+	/**
+	 * Anything unexpected: a generic {@code 500} and one log line, never a stack trace or SQL in the
+	 * response. The operations were rolled back.
+	 * @param ex the error
+	 * @param request the request
+	 * @return the response
+	 */
+	@ExceptionHandler(Exception.class)
+	public ResponseEntity<byte[]> handleUnexpected(Exception ex, HttpServletRequest request) {
+		logger.error("Unexpected failure handling " + request.getMethod() + " " + request.getRequestURI() + ": " + ex);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Stack trace of the unexpected failure", ex);
+		}
+		ErrorObject error = ErrorObject.of(500, "Internal server error",
+				"The operations could not be completed because of an unexpected error; none of them was applied");
+		return write(new JsonApiResponse(500, errorDocument(List.of(error)), Map.of()), request);
+	}
+
+	private ObjectNode errorDocument(List<ErrorObject> errors) {
+		ObjectNode document = this.mapper.createObjectNode();
+		document.putObject("jsonapi").put("version", DocumentRenderer.JSONAPI_VERSION);
+		ArrayNode array = document.putArray("errors");
+		for (ErrorObject error : errors) {
+			array.add(this.mapper.valueToTree(error));
+		}
+		return document;
+	}
+
+}

@@ -1,0 +1,381 @@
+package dev.restless.it;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import dev.restless.it.app.Account;
+import dev.restless.it.app.Counter;
+import dev.restless.it.app.EntityHooks;
+import dev.restless.it.app.Note;
+import dev.restless.it.app.Person;
+import dev.restless.it.support.ApiIntegrationTest;
+import dev.restless.it.support.ApiResponse;
+import dev.restless.it.support.JsonApiClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static dev.restless.it.support.JsonApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConditionalRequestsIT extends ApiIntegrationTest {
+
+	@Autowired
+	private DataSource dataSource;
+
+	@AfterEach
+	void resetHooks() {
+		EntityHooks.reset();
+	}
+
+	private Counter counter(String name, long value) {
+		Counter counter = new Counter(name, value);
+		this.fixtures.persist(counter);
+		return counter;
+	}
+
+	/** Another writer changes the counter and commits, bypassing the API. */
+	private void concurrentIncrement(long id) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(
+						"update counter set current_value = current_value + 100, version = version + 1 where id = ?")) {
+			connection.setAutoCommit(true);
+			statement.setLong(1, id);
+			assertThat(statement.executeUpdate()).isEqualTo(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private long storedValue(long id) {
+		return this.fixtures.read((em) -> em.find(Counter.class, id).getValue());
+	}
+
+	private ApiResponse get(String path, String... headers) {
+		String[] all = new String[headers.length + 2];
+		all[0] = "Accept";
+		all[1] = JsonApiClient.JSON_API;
+		System.arraycopy(headers, 0, all, 2, headers.length);
+		return this.api.exchange("GET", path, null, all);
+	}
+
+	private ApiResponse send(String method, String path, String body, String... headers) {
+		String[] all = new String[headers.length + 4];
+		all[0] = "Accept";
+		all[1] = JsonApiClient.JSON_API;
+		all[2] = "Content-Type";
+		all[3] = JsonApiClient.JSON_API;
+		System.arraycopy(headers, 0, all, 4, headers.length);
+		return this.api.exchange(method, path, body, all);
+	}
+
+	private static String valuePatch(Counter counter, long value) {
+		return json("{'data': {'type': 'counters', 'id': '%s', 'attributes': {'value': %d}}}"
+			.formatted(counter.getId(), value));
+	}
+
+	@Test
+	void aVersionedResourceHasAStrongETagAndItsVersionInMeta() {
+		Counter counter = counter("hits", 1);
+
+		ApiResponse first = this.api.get("/api/counters/" + counter.getId());
+		this.fixtures.update((em) -> em.find(Counter.class, counter.getId()).setValue(2));
+		ApiResponse second = this.api.get("/api/counters/" + counter.getId());
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.header("ETag")).startsWith("\"").endsWith("\"").doesNotStartWith("W/");
+		assertThat(first.at("/data/meta/version").asLong()).isZero();
+		assertThat(first.at("/data/attributes").has("version")).isFalse();
+		assertThat(second.at("/data/meta/version").asLong()).isEqualTo(1);
+		assertThat(second.header("ETag")).isNotEqualTo(first.header("ETag"));
+		assertThat(this.api.get("/api/counters/" + counter.getId()).header("ETag")).isEqualTo(second.header("ETag"));
+	}
+
+	@Test
+	void theETagIsDerivedFromTypeIdAndVersion() {
+		Counter one = counter("one", 0);
+		Counter two = counter("two", 0);
+		Note note = new Note("same version");
+		this.fixtures.persist(note);
+
+		String first = this.api.get("/api/counters/" + one.getId()).header("ETag");
+		String second = this.api.get("/api/counters/" + two.getId()).header("ETag");
+		String third = this.api.get("/api/notes/" + note.getId()).header("ETag");
+
+		assertThat(first).isNotEqualTo(second).isNotEqualTo(third);
+		assertThat(second).isNotEqualTo(third);
+	}
+
+	@Test
+	void resourcesWithoutVersionHaveNoETagAndNoVersionMeta() {
+		Person ada = new Person();
+		ada.setName("Ada");
+		this.fixtures.persist(ada);
+
+		ApiResponse response = this.api.get("/api/people/" + ada.getId());
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("ETag")).isNull();
+		assertThat(response.at("/data/meta").isMissingNode()).isTrue();
+	}
+
+	@Test
+	void postAndPatchAnswerWithTheETagOfTheVersionTheyWrote() {
+		ApiResponse created = this.api.post("/api/counters",
+				json("{'data': {'type': 'counters', 'attributes': {'name': 'new', 'value': 5}}}"));
+		String id = created.at("/data/id").asString();
+		ApiResponse read = this.api.get("/api/counters/" + id);
+		ApiResponse patched = this.api.patch("/api/counters/" + id,
+				json("{'data': {'type': 'counters', 'id': '" + id + "', 'attributes': {'value': 6}}}"));
+		ApiResponse reread = this.api.get("/api/counters/" + id);
+
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		assertThat(created.header("ETag")).isNotNull().isEqualTo(read.header("ETag"));
+		assertThat(created.at("/data/meta/version").asLong()).isZero();
+		assertThat(patched.status()).as(patched.text()).isEqualTo(200);
+		assertThat(patched.at("/data/meta/version").asLong()).isEqualTo(1);
+		assertThat(patched.header("ETag")).isNotEqualTo(created.header("ETag")).isEqualTo(reread.header("ETag"));
+	}
+
+	@Test
+	void ifNoneMatchWithTheCurrentETagIs304WithoutBody() {
+		Counter counter = counter("hits", 1);
+		String path = "/api/counters/" + counter.getId();
+		String etag = this.api.get(path).header("ETag");
+
+		ApiResponse same = get(path, "If-None-Match", etag);
+		ApiResponse weak = get(path, "If-None-Match", "W/" + etag);
+		ApiResponse inList = get(path, "If-None-Match", "\"other\", " + etag);
+		ApiResponse any = get(path, "If-None-Match", "*");
+		ApiResponse other = get(path, "If-None-Match", "\"other\"");
+
+		assertThat(same.status()).isEqualTo(304);
+		assertThat(same.text()).isEmpty();
+		assertThat(same.header("ETag")).isEqualTo(etag);
+		assertThat(weak.status()).isEqualTo(304);
+		assertThat(inList.status()).isEqualTo(304);
+		assertThat(any.status()).isEqualTo(304);
+		assertThat(other.status()).isEqualTo(200);
+		assertThat(other.at("/data/attributes/value").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void ifNoneMatchWithAnOutdatedETagReturnsTheNewRepresentation() {
+		Counter counter = counter("hits", 1);
+		String path = "/api/counters/" + counter.getId();
+		String etag = this.api.get(path).header("ETag");
+		this.fixtures.update((em) -> em.find(Counter.class, counter.getId()).setValue(2));
+
+		ApiResponse response = get(path, "If-None-Match", etag);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.at("/data/attributes/value").asLong()).isEqualTo(2);
+		assertThat(response.header("ETag")).isNotEqualTo(etag);
+	}
+
+	@Test
+	void patchWithTheCurrentETagInIfMatchSucceeds() {
+		Counter counter = counter("hits", 1);
+		String etag = this.api.get("/api/counters/" + counter.getId()).header("ETag");
+
+		ApiResponse response = send("PATCH", "/api/counters/" + counter.getId(), valuePatch(counter, 2), "If-Match",
+				etag);
+
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		assertThat(storedValue(counter.getId())).isEqualTo(2);
+	}
+
+	@Test
+	void patchWithAnOutdatedETagIs412AndChangesNothing() {
+		Counter counter = counter("hits", 1);
+		String etag = this.api.get("/api/counters/" + counter.getId()).header("ETag");
+		this.fixtures.update((em) -> em.find(Counter.class, counter.getId()).setValue(7));
+
+		ApiResponse response = send("PATCH", "/api/counters/" + counter.getId(), valuePatch(counter, 2), "If-Match",
+				etag);
+
+		assertThat(response.status()).isEqualTo(412);
+		assertThat(response.firstError().get("status").asString()).isEqualTo("412");
+		assertThat(response.firstError().at("/source/header").asString()).isEqualTo("If-Match");
+		assertThat(storedValue(counter.getId())).isEqualTo(7);
+	}
+
+	@Test
+	void deleteWithAnOutdatedETagIs412AndWithTheCurrentOneDeletes() {
+		Counter counter = counter("hits", 1);
+		String path = "/api/counters/" + counter.getId();
+		String stale = this.api.get(path).header("ETag");
+		this.fixtures.update((em) -> em.find(Counter.class, counter.getId()).setValue(2));
+		String current = this.api.get(path).header("ETag");
+
+		ApiResponse refused = send("DELETE", path, null, "If-Match", stale);
+		long countAfterRefusal = this.fixtures.count(Counter.class);
+		ApiResponse deleted = send("DELETE", path, null, "If-Match", current);
+
+		assertThat(refused.status()).isEqualTo(412);
+		assertThat(countAfterRefusal).isEqualTo(1);
+		assertThat(deleted.status()).isEqualTo(204);
+		assertThat(this.fixtures.count(Counter.class)).isZero();
+	}
+
+	@Test
+	void ifMatchStarMatchesAnyExistingResourceAndAListMatchesAnyOfItsTags() {
+		Counter counter = counter("hits", 1);
+		String path = "/api/counters/" + counter.getId();
+		String etag = this.api.get(path).header("ETag");
+
+		ApiResponse star = send("PATCH", path, valuePatch(counter, 2), "If-Match", "*");
+		ApiResponse list = send("PATCH", path, valuePatch(counter, 3), "If-Match",
+				"\"nope\", " + this.api.get(path).header("ETag"));
+		ApiResponse missing = send("DELETE", "/api/counters/987654", null, "If-Match", "*");
+
+		assertThat(star.status()).as(star.text()).isEqualTo(200);
+		assertThat(list.status()).as(list.text()).isEqualTo(200);
+		assertThat(etag).isNotEqualTo(list.header("ETag"));
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(storedValue(counter.getId())).isEqualTo(3);
+	}
+
+	@Test
+	void aWeakETagNeverSatisfiesIfMatch() {
+		Counter counter = counter("hits", 1);
+		String etag = this.api.get("/api/counters/" + counter.getId()).header("ETag");
+
+		ApiResponse response = send("PATCH", "/api/counters/" + counter.getId(), valuePatch(counter, 2), "If-Match",
+				"W/" + etag);
+
+		assertThat(response.status()).isEqualTo(412);
+		assertThat(storedValue(counter.getId())).isEqualTo(1);
+	}
+
+	@Test
+	void aMalformedConditionalHeaderIs400() {
+		Counter counter = counter("hits", 1);
+
+		ApiResponse ifMatch = send("PATCH", "/api/counters/" + counter.getId(), valuePatch(counter, 2), "If-Match",
+				"no-quotes");
+		ApiResponse ifNoneMatch = get("/api/counters/" + counter.getId(), "If-None-Match", "\"unclosed");
+
+		assertThat(ifMatch.status()).isEqualTo(400);
+		assertThat(ifMatch.firstError().at("/source/header").asString()).isEqualTo("If-Match");
+		assertThat(ifNoneMatch.status()).isEqualTo(400);
+		assertThat(ifNoneMatch.firstError().at("/source/header").asString()).isEqualTo("If-None-Match");
+		assertThat(storedValue(counter.getId())).isEqualTo(1);
+	}
+
+	@Test
+	void aResourceWhoseAnnotationRequiresIfMatchAnswers428WithoutIt() {
+		Note note = new Note("draft");
+		this.fixtures.persist(note);
+		String path = "/api/notes/" + note.getId();
+		String body = json("{'data': {'type': 'notes', 'id': '%s', 'attributes': {'text': 'final'}}}"
+			.formatted(note.getId()));
+
+		ApiResponse patch = this.api.patch(path, body);
+		ApiResponse delete = this.api.delete(path);
+		ApiResponse conditional = send("PATCH", path, body, "If-Match", this.api.get(path).header("ETag"));
+		ApiResponse created = this.api.post("/api/notes", json("{'data': {'type': 'notes', 'attributes': {'text': 'x'}}}"));
+
+		assertThat(patch.status()).isEqualTo(428);
+		assertThat(patch.firstError().get("status").asString()).isEqualTo("428");
+		assertThat(patch.firstError().at("/source/header").asString()).isEqualTo("If-Match");
+		assertThat(delete.status()).isEqualTo(428);
+		assertThat(conditional.status()).as(conditional.text()).isEqualTo(200);
+		assertThat(created.status()).as("creating needs no If-Match").isEqualTo(201);
+		String text = this.fixtures.read((em) -> em.find(Note.class, note.getId()).getText());
+		assertThat(text).isEqualTo("final");
+	}
+
+	@Test
+	void aResourceWhosePropertyRequiresIfMatchAnswers428WithoutItAndOthersDoNot() {
+		Account account = new Account();
+		account.setNumber("FR-1");
+		account.setHolder("Ada");
+		this.fixtures.persist(account);
+		Counter counter = counter("hits", 1);
+		String path = "/api/accounts/FR-1";
+		String body = json("{'data': {'type': 'accounts', 'id': 'FR-1', 'attributes': {'balance': 10}}}");
+
+		ApiResponse unconditional = this.api.patch(path, body);
+		ApiResponse conditional = send("PATCH", path, body, "If-Match", this.api.get(path).header("ETag"));
+		ApiResponse counterPatch = this.api.patch("/api/counters/" + counter.getId(), valuePatch(counter, 2));
+
+		assertThat(unconditional.status()).isEqualTo(428);
+		assertThat(conditional.status()).as(conditional.text()).isEqualTo(200);
+		assertThat(counterPatch.status()).as("counters do not require If-Match").isEqualTo(200);
+		long balance = this.fixtures.read((em) -> em.find(Account.class, "FR-1").getBalance());
+		assertThat(balance).isEqualTo(10);
+	}
+
+	@Test
+	void aVersionInTheResourceObjectsMetaMakesAPatchConditional() {
+		Counter counter = counter("hits", 1);
+		this.fixtures.update((em) -> em.find(Counter.class, counter.getId()).setValue(2));
+		String stale = json("{'data': {'type': 'counters', 'id': '%s', 'attributes': {'value': 3}, 'meta': {'version': 0}}}"
+			.formatted(counter.getId()));
+		String current = stale.replace("\"version\": 0", "\"version\": 1");
+
+		ApiResponse refused = this.api.patch("/api/counters/" + counter.getId(), stale);
+		long valueAfterRefusal = storedValue(counter.getId());
+		ApiResponse accepted = this.api.patch("/api/counters/" + counter.getId(), current);
+
+		assertThat(refused.status()).isEqualTo(412);
+		assertThat(refused.firstError().at("/source/pointer").asString()).isEqualTo("/data/meta/version");
+		assertThat(valueAfterRefusal).isEqualTo(2);
+		assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+		assertThat(accepted.at("/data/meta/version").asLong()).isEqualTo(2);
+	}
+
+	@Test
+	void anUpdateThatLosesARaceAtFlushIs412WhenConditionalAnd409Otherwise() {
+		Counter counter = counter("hits", 1);
+		String path = "/api/counters/" + counter.getId();
+		String etag = this.api.get(path).header("ETag");
+		AtomicBoolean raced = new AtomicBoolean();
+		// Runs after the If-Match check passed, just before the UPDATE: another writer commits first.
+		EntityHooks.beforeUpdate = (entity) -> {
+			if (raced.compareAndSet(false, true)) {
+				concurrentIncrement(counter.getId());
+			}
+		};
+
+		ApiResponse conditional = send("PATCH", path, valuePatch(counter, 2), "If-Match", etag);
+		raced.set(false);
+		ApiResponse unconditional = this.api.patch(path, valuePatch(counter, 3));
+
+		assertThat(conditional.status()).as(conditional.text()).isEqualTo(412);
+		assertThat(conditional.firstError().get("title").asString()).isEqualTo("Precondition failed");
+		assertThat(unconditional.status()).as(unconditional.text()).isEqualTo(409);
+		assertThat(unconditional.firstError().get("detail").asString()).contains("another request");
+		assertThat(storedValue(counter.getId())).as("only the other writer's changes").isEqualTo(201);
+	}
+
+	@Test
+	void aDeletionThatLosesARaceAtFlushIs412WhenConditionalAnd409Otherwise() {
+		Counter counter = counter("hits", 1);
+		String path = "/api/counters/" + counter.getId();
+		String etag = this.api.get(path).header("ETag");
+		AtomicBoolean raced = new AtomicBoolean();
+		EntityHooks.beforeRemove = (entity) -> {
+			if (raced.compareAndSet(false, true)) {
+				concurrentIncrement(counter.getId());
+			}
+		};
+
+		ApiResponse conditional = send("DELETE", path, null, "If-Match", etag);
+		raced.set(false);
+		ApiResponse unconditional = this.api.delete(path);
+
+		assertThat(conditional.status()).as(conditional.text()).isEqualTo(412);
+		assertThat(unconditional.status()).as(unconditional.text()).isEqualTo(409);
+		assertThat(this.fixtures.count(Counter.class)).isEqualTo(1);
+		assertThat(storedValue(counter.getId())).isEqualTo(201);
+	}
+
+}
