@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +165,7 @@ public final class DocumentRenderer {
 		private final Set<List<Object>> primary = new HashSet<>();
 
 		/** Known to-many members (keys) per relationship and owner key. */
-		private final Map<RelationshipDescriptor, Map<Object, List<Object>>> toMany = new HashMap<>();
+		private final Map<RelationshipDescriptor, Map<Object, List<Object>>> toMany = new IdentityHashMap<>();
 
 		private final List<ObjectNode> included = new ArrayList<>();
 

@@ -1,11 +1,18 @@
 package dev.restless.metamodel;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.hibernate.Hibernate;
 
@@ -31,11 +38,18 @@ public final class PropertyAccessor {
 
 	private final Class<?> type;
 
+	/** The getter compiled to a lambda: reading attributes is on the path of every resource rendered. */
+	private final Function<Object, Object> compiledGetter;
+
+	private final BiConsumer<Object, Object> compiledSetter;
+
 	private PropertyAccessor(String name, Method getter, Method setter, Field field) {
 		this.name = name;
 		this.getter = getter;
 		this.setter = setter;
 		this.field = field;
+		this.compiledGetter = (getter != null) ? compileGetter(getter) : null;
+		this.compiledSetter = (setter != null) ? compileSetter(setter) : null;
 		if (field != null) {
 			this.genericType = field.getGenericType();
 			this.type = field.getType();
@@ -99,6 +113,9 @@ public final class PropertyAccessor {
 	 */
 	public Object get(Object entity) {
 		Object target = Hibernate.unproxy(entity);
+		if (this.compiledGetter != null) {
+			return this.compiledGetter.apply(target);
+		}
 		if (this.getter != null) {
 			return invoke(this.getter, target);
 		}
@@ -112,7 +129,13 @@ public final class PropertyAccessor {
 	 */
 	public void set(Object entity, Object value) {
 		Object target = Hibernate.unproxy(entity);
-		if (this.setter != null) {
+		if (this.compiledSetter != null) {
+			if (value == null && this.type.isPrimitive()) {
+				throw new IllegalArgumentException("Attribute '" + this.name + "' cannot be null");
+			}
+			this.compiledSetter.accept(target, value);
+		}
+		else if (this.setter != null) {
 			invoke(this.setter, target, value);
 		}
 		else if (this.field != null) {
@@ -120,6 +143,38 @@ public final class PropertyAccessor {
 		}
 		else {
 			throw new IllegalStateException("Attribute '" + this.name + "' has no setter and no field");
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Function<Object, Object> compileGetter(Method getter) {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(getter.getDeclaringClass(),
+					MethodHandles.lookup());
+			MethodHandle handle = lookup.unreflect(getter);
+			CallSite site = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+					MethodType.methodType(Object.class, Object.class), handle, handle.type().wrap());
+			return (Function<Object, Object>) site.getTarget().invoke();
+		}
+		catch (Throwable ex) {
+			// Reflection still works where a lambda cannot be defined (unusual class loaders).
+			return null;
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static BiConsumer<Object, Object> compileSetter(Method setter) {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(setter.getDeclaringClass(),
+					MethodHandles.lookup());
+			MethodHandle handle = lookup.unreflect(setter);
+			MethodType instantiated = handle.type().wrap().changeReturnType(void.class);
+			CallSite site = LambdaMetafactory.metafactory(lookup, "accept", MethodType.methodType(BiConsumer.class),
+					MethodType.methodType(void.class, Object.class, Object.class), handle, instantiated);
+			return (BiConsumer<Object, Object>) site.getTarget().invoke();
+		}
+		catch (Throwable ex) {
+			return null;
 		}
 	}
 

@@ -215,6 +215,10 @@ public final class EntityWriter {
 			}
 			return null;
 		}
+		Object plain = plainValue(type, value);
+		if (plain != null) {
+			return plain;
+		}
 		try {
 			JavaType javaType = this.mapper.constructType(attribute.accessor().genericType());
 			return this.mapper.treeToValue(value, javaType);
@@ -223,6 +227,27 @@ public final class EntityWriter {
 			throw JsonApiException.badDocument(pointer,
 					"Attribute '" + attribute.name() + "' must be " + describe(type));
 		}
+	}
+
+	/**
+	 * Strings, integers and booleans read the same under every mapper configuration; taking them
+	 * straight from the tree skips a deserialiser lookup per value. Anything else returns
+	 * {@code null} and goes through the mapper.
+	 */
+	private static Object plainValue(Class<?> type, JsonNode value) {
+		if (type == String.class && value.isString()) {
+			return value.asString();
+		}
+		if ((type == Integer.class || type == int.class) && value.isIntegralNumber() && value.canConvertToInt()) {
+			return value.intValue();
+		}
+		if ((type == Long.class || type == long.class) && value.isIntegralNumber() && value.canConvertToLong()) {
+			return value.longValue();
+		}
+		if ((type == Boolean.class || type == boolean.class) && value.isBoolean()) {
+			return value.booleanValue();
+		}
+		return null;
 	}
 
 	/**

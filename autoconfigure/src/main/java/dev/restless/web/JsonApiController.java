@@ -1,5 +1,6 @@
 package dev.restless.web;
 
+import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -70,13 +70,11 @@ public class JsonApiController {
 	/**
 	 * {@code /{collection}}: GET reads a page, POST creates.
 	 * @param collection the collection name
-	 * @param body the request body
 	 * @param request the request
 	 * @return the response
 	 */
 	@RequestMapping("/{collection}")
-	public ResponseEntity<byte[]> collection(@PathVariable String collection,
-			@RequestBody(required = false) byte[] body, HttpServletRequest request) {
+	public ResponseEntity<byte[]> collection(@PathVariable String collection, HttpServletRequest request) {
 		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
 		ResourceMethod method = method(request, collection, COLLECTION_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, COLLECTION_METHODS);
@@ -84,20 +82,19 @@ public class JsonApiController {
 			return write(this.handler.getCollection(resource, request));
 		}
 		this.negotiation.checkContentType(request.getContentType());
-		return write(this.handler.create(resource, body, request));
+		return write(this.handler.create(resource, body(request), request));
 	}
 
 	/**
 	 * {@code /{collection}/{id}}: GET reads, PATCH updates, DELETE deletes.
 	 * @param collection the collection name
 	 * @param id the resource id
-	 * @param body the request body
 	 * @param request the request
 	 * @return the response
 	 */
 	@RequestMapping("/{collection}/{id}")
 	public ResponseEntity<byte[]> resource(@PathVariable String collection, @PathVariable String id,
-			@RequestBody(required = false) byte[] body, HttpServletRequest request) {
+			HttpServletRequest request) {
 		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
 		ResourceMethod method = method(request, collection, RESOURCE_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, RESOURCE_METHODS);
@@ -105,7 +102,7 @@ public class JsonApiController {
 			case GET -> write(this.handler.getResource(resource, id, request));
 			case PATCH -> {
 				this.negotiation.checkContentType(request.getContentType());
-				yield write(this.handler.update(resource, id, body, request));
+				yield write(this.handler.update(resource, id, body(request), request));
 			}
 			default -> write(this.handler.delete(resource, id, request));
 		};
@@ -154,13 +151,12 @@ public class JsonApiController {
 	 * @param collection the collection name
 	 * @param id the resource id
 	 * @param relation the relationship name
-	 * @param body the request body
 	 * @param request the request
 	 * @return the response
 	 */
 	@RequestMapping("/{collection}/{id}/relationships/{relation}")
 	public ResponseEntity<byte[]> relationship(@PathVariable String collection, @PathVariable String id,
-			@PathVariable String relation, @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+			@PathVariable String relation, HttpServletRequest request) {
 		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
 		ResourceDescriptor resource = this.handler.relationshipEndpoint(collection, request.getMethod());
 		Operation operation = switch (request.getMethod()) {
@@ -174,7 +170,7 @@ public class JsonApiController {
 		}
 		RelationshipDescriptor relationship = this.handler.writableRelationship(resource, relation, operation);
 		this.negotiation.checkContentType(request.getContentType());
-		return write(this.handler.changeRelationship(resource, id, relationship, operation, body, request));
+		return write(this.handler.changeRelationship(resource, id, relationship, operation, body(request), request));
 	}
 
 	/**
@@ -224,6 +220,21 @@ public class JsonApiController {
 		}
 		ResourceDescriptor resource = this.handler.resource(collection, ResourceMethod.GET, EnumSet.noneOf(ResourceMethod.class));
 		throw JsonApiRequestHandler.methodNotAllowed(resource, request.getMethod(), endpointMethods);
+	}
+
+	/**
+	 * The body of a write request, read only by the endpoints that take one (binding it for every
+	 * request would make reads pay for it too).
+	 * @param request the request
+	 * @return the body, empty when there is none
+	 */
+	static byte[] body(HttpServletRequest request) {
+		try {
+			return request.getInputStream().readAllBytes();
+		}
+		catch (IOException ex) {
+			throw JsonApiException.badDocument(null, "The request body could not be read");
+		}
 	}
 
 	/**

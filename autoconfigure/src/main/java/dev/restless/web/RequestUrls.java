@@ -9,8 +9,6 @@ import java.util.Map;
 import dev.restless.document.ApiUrls;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
 /**
  * The absolute URLs of one request: the API base, the request itself, and the request with other
  * page parameters (for pagination links that keep the other query parameters).
@@ -19,12 +17,38 @@ final class RequestUrls {
 
 	private final HttpServletRequest request;
 
+	private final String origin;
+
 	private final ApiUrls api;
 
 	RequestUrls(HttpServletRequest request, String basePath) {
 		this.request = request;
-		String base = ServletUriComponentsBuilder.fromContextPath(request).path(basePath).build().toUriString();
+		this.origin = origin(request);
+		String base = this.origin + request.getContextPath() + basePath;
 		this.api = new ApiUrls(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+	}
+
+	/**
+	 * Scheme, host and port as the request reached the server. Behind a proxy, Spring's
+	 * {@code ForwardedHeaderFilter} (or {@code server.forward-headers-strategy}) makes the request
+	 * report the client-facing ones. Built by hand: it is needed for every response.
+	 */
+	static String origin(HttpServletRequest request) {
+		String scheme = request.getScheme();
+		String host = request.getServerName();
+		int port = request.getServerPort();
+		StringBuilder origin = new StringBuilder(64).append(scheme).append("://");
+		if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+			origin.append('[').append(host).append(']');
+		}
+		else {
+			origin.append(host);
+		}
+		boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+		if (port > 0 && !defaultPort) {
+			origin.append(':').append(port);
+		}
+		return origin.toString();
 	}
 
 	ApiUrls api() {
@@ -68,7 +92,7 @@ final class RequestUrls {
 	}
 
 	private String requestUrl() {
-		return ServletUriComponentsBuilder.fromRequestUri(this.request).build().toUriString();
+		return this.origin + this.request.getRequestURI();
 	}
 
 	private static String encode(String text) {

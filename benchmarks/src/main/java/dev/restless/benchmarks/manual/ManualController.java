@@ -11,6 +11,7 @@ import dev.restless.benchmarks.Person;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -44,10 +45,23 @@ class ManualController {
 
 	private final ObjectMapper mapper;
 
-	ManualController(EntityManager entityManager, ManualDocuments documents, ObjectMapper mapper) {
+	private final Validator validator;
+
+	ManualController(EntityManager entityManager, ManualDocuments documents, ObjectMapper mapper, Validator validator) {
 		this.entityManager = entityManager;
 		this.documents = documents;
 		this.mapper = mapper;
+		this.validator = validator;
+	}
+
+	/** A careful controller validates what it is sent, as Restless does. */
+	private ResponseEntity<ObjectNode> invalid(Person person) {
+		var violations = this.validator.validate(person);
+		if (violations.isEmpty()) {
+			return null;
+		}
+		return ResponseEntity.status(422).body(this.documents.error(422, "Invalid attribute",
+				violations.iterator().next().getMessage()));
 	}
 
 	private static String base(HttpServletRequest request) {
@@ -166,6 +180,10 @@ class ManualController {
 		}
 		Person person = new Person();
 		apply(person, attributes);
+		ResponseEntity<ObjectNode> invalid = invalid(person);
+		if (invalid != null) {
+			return invalid;
+		}
 		this.entityManager.persist(person);
 		this.entityManager.flush();
 		ObjectNode document = this.documents.document();
@@ -188,6 +206,10 @@ class ManualController {
 			return ResponseEntity.status(412).body(this.documents.error(412, "Precondition failed", "Stale ETag"));
 		}
 		apply(person, body.at("/data/attributes"));
+		ResponseEntity<ObjectNode> invalid = invalid(person);
+		if (invalid != null) {
+			return invalid;
+		}
 		this.entityManager.flush();
 		ObjectNode document = this.documents.document();
 		document.set("data", this.documents.person(base(request), person,
