@@ -1,12 +1,14 @@
 package dev.restless.persistence;
 
 import java.util.ArrayList;
+import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.restless.metamodel.RelationshipDescriptor;
 import dev.restless.metamodel.ResourceDescriptor;
@@ -31,6 +33,7 @@ import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
 
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * The read queries of Restless, each a fixed number of SQL statements whatever the number of rows:
@@ -47,6 +50,9 @@ public final class ResourceQueries {
 	private final ResourceRegistry registry;
 
 	private final FilterPredicateBuilder predicates;
+
+	/** Linkage queries by relationship: built once, they are run for every page. */
+	private final Map<LinkageQuery, String> linkageQueries = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the queries.
@@ -332,12 +338,8 @@ public final class ResourceQueries {
 	 */
 	public Map<Object, List<Object>> toManyMembers(ResourceDescriptor resource, RelationshipDescriptor relationship,
 			Collection<?> parentKeys, boolean loadMembers) {
-		ResourceDescriptor target = this.registry.find(relationship.targetClass()).orElseThrow();
-		String parentKey = "p." + resource.id().attributeName();
-		String memberKey = "m." + target.id().attributeName();
-		String jpql = "select " + parentKey + ", " + (loadMembers ? "m" : memberKey) + " from " + resource.entityName()
-				+ " p join p." + relationship.attributeName() + " m" + (loadMembers ? eagerFetches(target, "m") : "")
-				+ " where " + parentKey + " in :keys order by " + memberKey;
+		String jpql = this.linkageQueries.computeIfAbsent(new LinkageQuery(relationship, loadMembers),
+				(query) -> linkageQuery(resource, relationship, loadMembers));
 		Map<Object, List<Object>> members = new LinkedHashMap<>();
 		for (List<?> chunk : chunks(parentKeys)) {
 			List<Object[]> rows = this.entityManager.createQuery(jpql, Object[].class)
@@ -348,6 +350,34 @@ public final class ResourceQueries {
 			}
 		}
 		return members;
+	}
+
+	/**
+	 * The JPQL of a linkage query. When the members point back at their owner with a to-one
+	 * association (a one-to-many mapped by it), the query reads the members' foreign key and never
+	 * joins the owner's table; otherwise it joins through the owner.
+	 */
+	private String linkageQuery(ResourceDescriptor resource, RelationshipDescriptor relationship,
+			boolean loadMembers) {
+		ResourceDescriptor target = this.registry.find(relationship.targetClass()).orElseThrow();
+		String memberKey = "m." + target.id().attributeName();
+		String selected = loadMembers ? "m" : memberKey;
+		String fetches = loadMembers ? eagerFetches(target, "m") : "";
+		String inverse = relationship.inverseAttributeName();
+		if (inverse != null && resource.id().entityId() && isToOne(target.entityClass(), inverse)) {
+			String ownerKey = "m." + inverse + "." + resource.id().attributeName();
+			return "select " + ownerKey + ", " + selected + " from " + target.entityName() + " m" + fetches + " where "
+					+ ownerKey + " in :keys order by " + memberKey;
+		}
+		String parentKey = "p." + resource.id().attributeName();
+		return "select " + parentKey + ", " + selected + " from " + resource.entityName() + " p join p."
+				+ relationship.attributeName() + " m" + fetches + " where " + parentKey + " in :keys order by "
+				+ memberKey;
+	}
+
+	private static boolean isToOne(Class<?> entityClass, String attribute) {
+		Field field = ReflectionUtils.findField(entityClass, attribute);
+		return field != null && !Collection.class.isAssignableFrom(field.getType()) && !field.getType().isArray();
 	}
 
 	/**
@@ -436,6 +466,10 @@ public final class ResourceQueries {
 	 * @param hasNext whether a page follows this one
 	 */
 	public record PageResult(List<Object> rows, Long total, boolean hasNext) {
+	}
+
+	/** The key of a cached linkage query. */
+	private record LinkageQuery(RelationshipDescriptor relationship, boolean loadMembers) {
 	}
 
 	/**
