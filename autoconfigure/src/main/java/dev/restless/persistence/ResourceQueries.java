@@ -312,6 +312,23 @@ public final class ResourceQueries {
 	}
 
 	/**
+	 * One resource by its key with one of its collections fetched in the same statement.
+	 * @param resource the resource
+	 * @param key the key, already converted to the id type
+	 * @param collection the attribute name of a to-many relationship to fetch
+	 * @return the entity, or empty
+	 */
+	public Optional<Object> findByKeyFetching(ResourceDescriptor resource, Object key, String collection) {
+		String jpql = "select e from " + resource.entityName() + " e left join fetch e." + collection
+				+ eagerFetches(resource, "e") + " where e." + resource.id().attributeName() + " = :key";
+		return this.entityManager.createQuery(jpql, Object.class)
+			.setParameter("key", key)
+			.getResultList()
+			.stream()
+			.findFirst();
+	}
+
+	/**
 	 * Resources by a batch of keys, in one statement per {@value #IN_LIST_CHUNK} keys.
 	 * @param resource the resource
 	 * @param keys the keys

@@ -232,7 +232,7 @@ public class JsonApiRequestHandler {
 		PreprocessContext pre = new PreprocessContext(Operation.GET_RESOURCE, resource.type(), null, id, parsed, null);
 		this.processors.preprocess(pre);
 		JsonApiResponse response = read(() -> {
-			Object entity = find(resource, pre.id());
+			Object entity = findWithLinkage(resource, pre.id(), pre.query());
 			ObjectNode document = this.renderer.resourceDocument(resource, entity, options(resource, pre.query(), urls));
 			document.putObject("links").put("self", urls.self());
 			return withEntityTag(resource, entity,
@@ -820,6 +820,31 @@ public class JsonApiRequestHandler {
 		return resource.id()
 			.parse(id)
 			.flatMap((key) -> this.queries.findByKey(resource, key))
+			.orElseThrow(() -> JsonApiException.notFound("No '" + resource.type() + "' with id '" + id + "'"));
+	}
+
+	/**
+	 * Load a resource to render it: its first rendered to-many relationship is fetched with it, so
+	 * the resource and that relationship's linkage cost one statement.
+	 */
+	private Object findWithLinkage(ResourceDescriptor resource, String id, QueryParameters query) {
+		Set<String> fieldset = query.fields().get(resource.type());
+		String fetched = null;
+		if (resource.toManyLinkage()) {
+			for (var relationship : resource.relationships().values()) {
+				if (relationship.toMany() && (fieldset == null || fieldset.contains(relationship.name()))) {
+					fetched = relationship.attributeName();
+					break;
+				}
+			}
+		}
+		if (fetched == null) {
+			return find(resource, id);
+		}
+		String relationship = fetched;
+		return resource.id()
+			.parse(id)
+			.flatMap((key) -> this.queries.findByKeyFetching(resource, key, relationship))
 			.orElseThrow(() -> JsonApiException.notFound("No '" + resource.type() + "' with id '" + id + "'"));
 	}
 

@@ -54,6 +54,20 @@ class SqlBudgetIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void getOfOneResourceWithAToManyRelationshipIsStillOneStatement() {
+		Person ada = person("Ada");
+		List<Computer> owned = computers(3, ada);
+		SqlStatementCounter.reset();
+
+		ApiResponse response = this.api.get("/api/people/" + ada.getId());
+
+		assertStatements(response, 1);
+		assertThat(response.at("/data/relationships/computers/data").size()).isEqualTo(3);
+		assertThat(response.at("/data/relationships/computers/data/0/id").asString())
+			.isEqualTo(owned.get(0).getId().toString());
+	}
+
+	@Test
 	void getOfAPageOfFiftyIsThePageAndTheCount() {
 		computers(120, person("Ada"));
 		SqlStatementCounter.reset();
