@@ -212,6 +212,17 @@ class ResourceCrudIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void integerIdsWork() {
+		ApiResponse created = this.api.post("/api/badges", json("{'data': {'type': 'badges', 'attributes': {'label': 'gold'}}}"));
+		String id = created.at("/data/id").asString();
+
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		assertThat(this.api.get("/api/badges/" + id).at("/data/attributes/label").asString()).isEqualTo("gold");
+		assertThat(this.api.get("/api/badges/99999999999").status()).isEqualTo(404);
+		assertThat(this.api.get("/api/badges/1.5").status()).isEqualTo(404);
+	}
+
+	@Test
 	void aMethodThatIsNotEnabledIs405WithAnAllowHeader() {
 		this.fixtures.persist(new Country("FR", "France"));
 
