@@ -1,0 +1,139 @@
+package dev.restless.it;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.restless.it.app.Computer;
+import dev.restless.it.app.Person;
+import dev.restless.it.app.Tag;
+import dev.restless.it.support.ApiIntegrationTest;
+import dev.restless.it.support.ApiResponse;
+import dev.restless.it.support.JsonApiClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static dev.restless.it.support.JsonApiClient.json;
+import static dev.restless.it.support.Queries.encode;
+import static dev.restless.it.support.Queries.objects;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Input a careless or hostile client sends: every one is answered with a JSON:API error with a
+ * 4xx status, the same on every database, and changes nothing.
+ */
+class HostileInputIT extends ApiIntegrationTest {
+
+	private Person ada;
+
+	@BeforeEach
+	void ada() {
+		this.ada = new Person();
+		this.ada.setName("Ada");
+		this.ada.setAge(36);
+		this.ada.setBirthDate(LocalDate.of(1815, 12, 10));
+		this.ada.setPassword("hunter2");
+		this.fixtures.persist(this.ada);
+	}
+
+	private String adaPath() {
+		return "/api/people/" + this.ada.getId();
+	}
+
+	private static JsonNode assertError(ApiResponse response, int status) {
+		assertThat(response.status()).as(response.text()).isEqualTo(status);
+		JsonNode error = response.firstError();
+		assertThat(error.get("status").asString()).isEqualTo(Integer.toString(status));
+		assertThat(error.get("detail").asString()).isNotBlank();
+		assertThat(response.text()).doesNotContainIgnoringCase("select ")
+			.doesNotContainIgnoringCase("insert ")
+			.doesNotContainIgnoringCase("update ")
+			.doesNotContainIgnoringCase("person")
+			.doesNotContain("hunter2")
+			.doesNotContain("java.")
+			.doesNotContain("org.");
+		return error;
+	}
+
+	private static JsonNode assertError(ApiResponse response, int status, String pointer) {
+		JsonNode error = assertError(response, status);
+		assertThat(error.at("/source/pointer").asString()).isEqualTo(pointer);
+		return error;
+	}
+
+	/**
+	 * Send a request as raw HTTP/1.1, for request lines no URI class accepts.
+	 * @param requestLine the method and the target, as sent
+	 * @param body the body, sent with the JSON:API media type, or none
+	 * @return the response
+	 */
+	private ApiResponse raw(String requestLine, String... body) throws IOException {
+		URI root = URI.create(this.api.root());
+		byte[] content = (body.length > 0) ? body[0].getBytes(StandardCharsets.UTF_8) : new byte[0];
+		try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+			socket.setSoTimeout(60_000);
+			String head = requestLine + " HTTP/1.1\r\nHost: " + root.getAuthority() + "\r\nAccept: " + JsonApiClient.JSON_API
+					+ "\r\nConnection: close\r\n"
+					+ ((body.length > 0) ? "Content-Type: " + JsonApiClient.JSON_API + "\r\nContent-Length: "
+							+ content.length + "\r\n" : "")
+					+ "\r\n";
+			OutputStream out = socket.getOutputStream();
+			out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(content);
+			out.flush();
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			int split = response.indexOf("\r\n\r\n");
+			String[] lines = response.substring(0, split).split("\r\n");
+			Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+			for (int index = 1; index < lines.length; index++) {
+				int colon = lines[index].indexOf(':');
+				headers.computeIfAbsent(lines[index].substring(0, colon).trim(), (name) -> new ArrayList<>())
+					.add(lines[index].substring(colon + 1).trim());
+			}
+			assertThat(headers.get("Content-Type")).as(response).containsExactly(JsonApiClient.JSON_API);
+			String text = response.substring(split + 4);
+			return new ApiResponse(Integer.parseInt(lines[0].split(" ")[1]), HttpHeaders.of(headers, (a, b) -> true),
+					text, JsonMapper.builder().build().readTree(text));
+		}
+	}
+
+	private void adaIsUnchanged() {
+		Person stored = this.fixtures.read((em) -> em.find(Person.class, this.ada.getId()));
+		assertThat(stored.getName()).isEqualTo("Ada");
+		assertThat(stored.getAge()).isEqualTo(36);
+		assertThat(stored.getBirthDate()).isEqualTo(LocalDate.of(1815, 12, 10));
+		assertThat(this.fixtures.count(Person.class)).isOne();
+	}
+
+	private ApiResponse patchAda(String attributes) {
+		return this.api.patch(adaPath(),
+				json("{'data': {'type': 'people', 'id': '" + this.ada.getId() + "', 'attributes': " + attributes + "}}"));
+	}
+
+	private ApiResponse postPerson(String attributes) {
+		return this.api.post("/api/people", json("{'data': {'type': 'people', 'attributes': " + attributes + "}}"));
+	}
+
+	@Test
+	void textTooLongAndNumbersTooLargeForTheirColumnAre422() {
+		String tooLong = "a".repeat(300);
+
+		assertError(postPerson("{'name': '" + tooLong + "'}"), 422);
+		assertError(patchAda("{'name': '" + tooLong + "'}"), 422);
+		adaIsUnchanged();
+		assertError(this.api.post("/api/computers",
+				json("{'data': {'type': 'computers', 'attributes': {'name': 'Engine', 'price': 1e40}}}")), 422);
+		assertThat(this.fixtures.count(Computer.class)).isZero();
+	}
+
+}
