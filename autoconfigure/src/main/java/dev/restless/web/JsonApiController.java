@@ -23,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -64,6 +65,23 @@ public class JsonApiController {
 		this.handler = handler;
 		this.negotiation = negotiation;
 		this.mapper = mapper;
+	}
+
+	/**
+	 * Decode the query string before any endpoint reads it: a malformed one (a broken
+	 * percent-encoding, a parameter without a name) is a mistake of the client, answered with
+	 * {@code 400} rather than the container's failure to parse it.
+	 * @param request the request
+	 */
+	@ModelAttribute
+	void checkQueryString(HttpServletRequest request) {
+		try {
+			request.getParameterMap();
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			throw new JsonApiException(ErrorObject.of(400, "Invalid query string",
+					"The query string must be name=value pairs in percent-encoded UTF-8"));
+		}
 	}
 
 	/**

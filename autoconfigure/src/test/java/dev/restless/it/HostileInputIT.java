@@ -136,4 +136,16 @@ class HostileInputIT extends ApiIntegrationTest {
 		assertThat(this.fixtures.count(Computer.class)).isZero();
 	}
 
+	@Test
+	void malformedPercentEncodingInTheQueryIs400() throws IOException {
+		assertError(raw("GET /api/people?%ZZ=1"), 400);
+		assertError(raw("GET /api/people?sort=%ZZ"), 400);
+		assertError(raw("GET /api/people?=1"), 400);
+		assertError(raw("GET " + adaPath() + "/computers?page%5Bsize%5D=%E2%82"), 400);
+		String document = json("{'data': {'type': 'people', 'id': '" + this.ada.getId()
+				+ "', 'attributes': {'name': 'Eve'}}}");
+		assertError(raw("PATCH " + adaPath() + "?include=%E2%82", document), 400);
+		adaIsUnchanged();
+	}
+
 }
