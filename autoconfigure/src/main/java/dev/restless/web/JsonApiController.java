@@ -1,5 +1,7 @@
 package dev.restless.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -87,13 +88,11 @@ public class JsonApiController {
 	/**
 	 * {@code /{collection}}: GET reads a page, POST creates.
 	 * @param collection the collection name
-	 * @param body the request body
 	 * @param request the request
 	 * @return the response
 	 */
 	@RequestMapping("/{collection}")
-	public ResponseEntity<byte[]> collection(@PathVariable String collection,
-			@RequestBody(required = false) byte[] body, HttpServletRequest request) {
+	public ResponseEntity<byte[]> collection(@PathVariable String collection, HttpServletRequest request) {
 		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
 		ResourceMethod method = method(request, collection, COLLECTION_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, COLLECTION_METHODS);
@@ -101,20 +100,19 @@ public class JsonApiController {
 			return write(this.handler.getCollection(resource, request));
 		}
 		this.negotiation.checkContentType(request.getContentType());
-		return write(this.handler.create(resource, body, request));
+		return write(this.handler.create(resource, body(request), request));
 	}
 
 	/**
 	 * {@code /{collection}/{id}}: GET reads, PATCH updates, DELETE deletes.
 	 * @param collection the collection name
 	 * @param id the resource id
-	 * @param body the request body
 	 * @param request the request
 	 * @return the response
 	 */
 	@RequestMapping("/{collection}/{id}")
 	public ResponseEntity<byte[]> resource(@PathVariable String collection, @PathVariable String id,
-			@RequestBody(required = false) byte[] body, HttpServletRequest request) {
+			HttpServletRequest request) {
 		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
 		ResourceMethod method = method(request, collection, RESOURCE_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, RESOURCE_METHODS);
@@ -122,7 +120,7 @@ public class JsonApiController {
 			case GET -> write(this.handler.getResource(resource, id, request));
 			case PATCH -> {
 				this.negotiation.checkContentType(request.getContentType());
-				yield write(this.handler.update(resource, id, body, request));
+				yield write(this.handler.update(resource, id, body(request), request));
 			}
 			default -> write(this.handler.delete(resource, id));
 		};
@@ -171,13 +169,12 @@ public class JsonApiController {
 	 * @param collection the collection name
 	 * @param id the resource id
 	 * @param relation the relationship name
-	 * @param body the request body
 	 * @param request the request
 	 * @return the response
 	 */
 	@RequestMapping("/{collection}/{id}/relationships/{relation}")
 	public ResponseEntity<byte[]> relationship(@PathVariable String collection, @PathVariable String id,
-			@PathVariable String relation, @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+			@PathVariable String relation, HttpServletRequest request) {
 		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
 		ResourceDescriptor resource = this.handler.relationshipEndpoint(collection, request.getMethod());
 		Operation operation = switch (request.getMethod()) {
@@ -191,7 +188,7 @@ public class JsonApiController {
 		}
 		RelationshipDescriptor relationship = this.handler.writableRelationship(resource, relation, operation);
 		this.negotiation.checkContentType(request.getContentType());
-		return write(this.handler.changeRelationship(resource, id, relationship, operation, body, request));
+		return write(this.handler.changeRelationship(resource, id, relationship, operation, body(request), request));
 	}
 
 	/**
@@ -241,6 +238,22 @@ public class JsonApiController {
 		}
 		ResourceDescriptor resource = this.handler.resource(collection, ResourceMethod.GET, EnumSet.noneOf(ResourceMethod.class));
 		throw JsonApiRequestHandler.methodNotAllowed(resource, request.getMethod(), endpointMethods);
+	}
+
+	/**
+	 * The body of a request, read only once its {@code Content-Type} is checked: Spring's own body
+	 * reading would refuse an unparsable {@code Content-Type} with an exception of its own, even on
+	 * a GET that has no use for the header.
+	 * @param request the request
+	 * @return the body, empty when there is none
+	 */
+	byte[] body(HttpServletRequest request) {
+		try {
+			return request.getInputStream().readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The request body could not be read", ex);
+		}
 	}
 
 	/**

@@ -148,4 +148,21 @@ class HostileInputIT extends ApiIntegrationTest {
 		adaIsUnchanged();
 	}
 
+	@Test
+	void anUnparsableContentTypeIs415ForWritesAndIgnoredByReads() {
+		String document = json("{'data': {'type': 'people', 'id': '" + this.ada.getId() + "', 'attributes': {'name': 'Eve'}}}");
+		for (String contentType : new String[] { "garbage", "application/vnd.api+json; ext=",
+				"application/vnd.api+json, text/plain" }) {
+			JsonNode error = assertError(this.api.exchange("PATCH", adaPath(), document, "Content-Type", contentType),
+					415);
+			assertThat(error.at("/source/header").asString()).isEqualTo("Content-Type");
+		}
+		assertThat(this.api.exchange("GET", adaPath(), null, "Content-Type", "garbage").status()).isEqualTo(200);
+		assertThat(this.api.exchange("GET", adaPath() + "/relationships/computers", null, "Content-Type", "garbage")
+			.status()).isEqualTo(200);
+		assertThat(this.api.exchange("DELETE", "/api/people/0", null, "Content-Type", "garbage").status())
+			.isEqualTo(404);
+		adaIsUnchanged();
+	}
+
 }
