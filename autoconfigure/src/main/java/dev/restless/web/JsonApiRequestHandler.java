@@ -34,6 +34,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.hibernate.Hibernate;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -677,12 +678,16 @@ public class JsonApiRequestHandler {
 		}
 		JsonNode node;
 		try {
-			node = this.mapper.readTree(body);
+			// A member named twice would otherwise silently keep its last value, which another
+			// reader of the same document (a proxy, a processor) may not.
+			node = this.mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(body);
 		}
 		catch (JacksonException ex) {
 			String where = (ex.getLocation() != null)
 					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")" : "";
-			throw JsonApiException.badDocument(null, "The request body is not valid JSON" + where);
+			String problem = (ex.getOriginalMessage() != null && ex.getOriginalMessage().startsWith("Duplicate"))
+					? ": an object names the same member twice" : "";
+			throw JsonApiException.badDocument(null, "The request body is not valid JSON" + problem + where);
 		}
 		if (node == null || !node.isObject()) {
 			throw JsonApiException.badDocument(null, "The request body must be a JSON object");

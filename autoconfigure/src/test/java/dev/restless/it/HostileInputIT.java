@@ -165,4 +165,14 @@ class HostileInputIT extends ApiIntegrationTest {
 		adaIsUnchanged();
 	}
 
+	@Test
+	void duplicateMemberNamesInARequestDocumentAre400() {
+		JsonNode error = assertError(this.api.post("/api/people",
+				json("{'data': {'type': 'people', 'attributes': {'name': 'Bea', 'name': 'Eve'}}}")), 400);
+		assertThat(error.get("detail").asString()).contains("names the same member twice");
+		assertError(this.api.patch(adaPath(), json("{'data': {'type': 'people', 'id': '" + this.ada.getId()
+				+ "', 'attributes': {'age': 1}}, 'data': {'type': 'people', 'id': '" + this.ada.getId() + "'}}")), 400);
+		adaIsUnchanged();
+	}
+
 }
