@@ -194,6 +194,12 @@ public final class EntityWriter {
 			}
 			return null;
 		}
+		if (isIntegral(type) && value.isFloatingPointNumber()
+				&& value.decimalValue().stripTrailingZeros().scale() > 0) {
+			// Jackson would drop the fraction without a word (1.5 becomes 1).
+			throw JsonApiException.badDocument(pointer,
+					"Attribute '" + attribute.name() + "' must be " + describe(type));
+		}
 		try {
 			JavaType javaType = this.mapper.constructType(attribute.accessor().genericType());
 			return this.mapper.treeToValue(value, javaType);
@@ -202,6 +208,12 @@ public final class EntityWriter {
 			throw JsonApiException.badDocument(pointer,
 					"Attribute '" + attribute.name() + "' must be " + describe(type));
 		}
+	}
+
+	private static boolean isIntegral(Class<?> type) {
+		return type == int.class || type == Integer.class || type == long.class || type == Long.class
+				|| type == short.class || type == Short.class || type == byte.class || type == Byte.class
+				|| type == BigInteger.class;
 	}
 
 	/**
@@ -216,9 +228,7 @@ public final class EntityWriter {
 		if (type == boolean.class || type == Boolean.class) {
 			return "true or false";
 		}
-		if (type == int.class || type == Integer.class || type == long.class || type == Long.class
-				|| type == short.class || type == Short.class || type == byte.class || type == Byte.class
-				|| type == BigInteger.class) {
+		if (isIntegral(type)) {
 			return "an integer";
 		}
 		if (type.isPrimitive() || Number.class.isAssignableFrom(type) || type == BigDecimal.class) {

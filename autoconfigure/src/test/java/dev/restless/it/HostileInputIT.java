@@ -175,4 +175,13 @@ class HostileInputIT extends ApiIntegrationTest {
 		adaIsUnchanged();
 	}
 
+	@Test
+	void aNumberWithAFractionIsRefusedByAnIntegerAttribute() {
+		assertError(patchAda("{'age': 1.5}"), 400, "/data/attributes/age");
+		assertError(postPerson("{'name': 'Bea', 'age': 2.01}"), 400, "/data/attributes/age");
+		ApiResponse whole = patchAda("{'age': 37.0}");
+		assertThat(whole.status()).as(whole.text()).isEqualTo(200);
+		assertThat(whole.at("/data/attributes/age").asInt()).isEqualTo(37);
+	}
+
 }
