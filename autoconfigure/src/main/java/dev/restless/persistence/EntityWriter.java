@@ -181,8 +181,38 @@ public final class EntityWriter {
 								+ (attribute.readOnly() ? "written" : "changed after creation"),
 						at));
 			}
-			attribute.accessor().set(entity, convert(attribute, attributes.get(name), at));
+			JsonNode value = attributes.get(name);
+			String nul = nulCharacterAt(value, at);
+			if (nul != null) {
+				// PostgreSQL refuses it in text, the other databases store it: refused everywhere.
+				throw JsonApiException.badDocument(nul, "Attribute '" + name
+						+ "' contains the NUL character, which text values cannot hold");
+			}
+			attribute.accessor().set(entity, convert(attribute, value, at));
 		}
+	}
+
+	/** The pointer of the first text in a value that holds U+0000, or {@code null}. */
+	private static String nulCharacterAt(JsonNode value, String pointer) {
+		if (value.isString()) {
+			return (value.asString().indexOf('\0') >= 0) ? pointer : null;
+		}
+		if (value.isArray()) {
+			for (int index = 0; index < value.size(); index++) {
+				String found = nulCharacterAt(value.get(index), pointer + "/" + index);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		for (Map.Entry<String, JsonNode> member : value.properties()) {
+			String at = pointer + "/" + member.getKey().replace("~", "~0").replace("/", "~1");
+			String found = (member.getKey().indexOf('\0') >= 0) ? at : nulCharacterAt(member.getValue(), at);
+			if (found != null) {
+				return found;
+			}
+		}
+		return null;
 	}
 
 	private Object convert(AttributeDescriptor attribute, JsonNode value, String pointer) {

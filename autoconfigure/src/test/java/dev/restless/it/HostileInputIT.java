@@ -137,6 +137,15 @@ class HostileInputIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void textWithTheNulCharacterIs400OnEveryDatabase() {
+		assertError(postPerson("{'name': 'A\\u0000da'}"), 400, "/data/attributes/name");
+		assertError(patchAda("{'name': 'A\\u0000da'}"), 400, "/data/attributes/name");
+		assertError(patchAda("{'address': {'street': 'Main\\u0000', 'city': 'London'}}"), 400,
+				"/data/attributes/address/street");
+		adaIsUnchanged();
+	}
+
+	@Test
 	void malformedPercentEncodingInTheQueryIs400() throws IOException {
 		assertError(raw("GET /api/people?%ZZ=1"), 400);
 		assertError(raw("GET /api/people?sort=%ZZ"), 400);
