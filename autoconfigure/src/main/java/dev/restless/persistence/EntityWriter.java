@@ -230,14 +230,20 @@ public final class EntityWriter {
 			throw JsonApiException.badDocument(pointer,
 					"Attribute '" + attribute.name() + "' must be " + describe(type));
 		}
+		Object converted;
 		try {
 			JavaType javaType = this.mapper.constructType(attribute.accessor().genericType());
-			return this.mapper.treeToValue(value, javaType);
+			converted = this.mapper.treeToValue(value, javaType);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			throw JsonApiException.badDocument(pointer,
 					"Attribute '" + attribute.name() + "' must be " + describe(type));
 		}
+		if (!TemporalRange.contains(converted)) {
+			throw JsonApiException.badDocument(pointer, "Attribute '" + attribute.name() + "' must be "
+					+ describe(type) + ", " + TemporalRange.DESCRIPTION);
+		}
+		return converted;
 	}
 
 	private static boolean isIntegral(Class<?> type) {

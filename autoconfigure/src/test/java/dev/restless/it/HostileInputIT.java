@@ -146,6 +146,24 @@ class HostileInputIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void datesOutsideTheYears1To9999Are400ForWritesAndFilters() {
+		assertError(postPerson("{'name': 'Bea', 'birthDate': '+999999999-12-31'}"), 400, "/data/attributes/birthDate");
+		assertError(patchAda("{'birthDate': '0000-01-01'}"), 400, "/data/attributes/birthDate");
+		assertError(patchAda("{'birthDate': '-2000-01-01'}"), 400, "/data/attributes/birthDate");
+		adaIsUnchanged();
+
+		JsonNode error = assertError(
+				this.api.get("/api/people?" + objects("[{'name': 'birthDate', 'op': '<', 'val': '+999999999-12-31'}]")),
+				400);
+		assertThat(error.at("/source/parameter").asString()).isEqualTo("filter[objects]");
+		assertError(this.api.get("/api/people?filter%5BbirthDate%5D=" + encode("+10000-01-01")), 400);
+		ApiResponse lastDay = this.api
+			.get("/api/people?" + objects("[{'name': 'birthDate', 'op': '<', 'val': '9999-12-31'}]"));
+		assertThat(lastDay.status()).as(lastDay.text()).isEqualTo(200);
+		assertThat(lastDay.at("/data").size()).isOne();
+	}
+
+	@Test
 	void malformedPercentEncodingInTheQueryIs400() throws IOException {
 		assertError(raw("GET /api/people?%ZZ=1"), 400);
 		assertError(raw("GET /api/people?sort=%ZZ"), 400);
