@@ -164,6 +164,25 @@ class HostileInputIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void aLikePatternEndingWithTheEscapeCharacterIs400OnEveryDatabase() {
+		Person backslash = new Person();
+		backslash.setName("Ada\\");
+		this.fixtures.persist(backslash);
+
+		JsonNode error = assertError(
+				this.api.get("/api/people?" + objects("[{'name': 'name', 'op': 'like', 'val': 'Ada\\\\'}]")), 400);
+		assertThat(error.at("/source/parameter").asString()).isEqualTo("filter[objects]");
+		assertThat(error.get("detail").asString()).contains("escape");
+		assertError(this.api.get("/api/people?" + objects("[{'name': 'name', 'op': 'ilike', 'val': '%\\\\'}]")),
+				400);
+		ApiResponse escaped = this.api
+			.get("/api/people?" + objects("[{'name': 'name', 'op': 'like', 'val': 'Ada\\\\\\\\'}]"));
+		assertThat(escaped.status()).as(escaped.text()).isEqualTo(200);
+		assertThat(escaped.at("/data/0/id").asString()).isEqualTo(backslash.getId().toString());
+		assertThat(escaped.at("/data").size()).isOne();
+	}
+
+	@Test
 	void malformedPercentEncodingInTheQueryIs400() throws IOException {
 		assertError(raw("GET /api/people?%ZZ=1"), 400);
 		assertError(raw("GET /api/people?sort=%ZZ"), 400);
