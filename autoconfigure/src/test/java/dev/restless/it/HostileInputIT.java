@@ -230,4 +230,31 @@ class HostileInputIT extends ApiIntegrationTest {
 		assertThat(whole.at("/data/attributes/age").asInt()).isEqualTo(37);
 	}
 
+	@Test
+	void anIdIsOnlyRecognisedInItsCanonicalForm() {
+		long id = this.ada.getId();
+		for (String alias : new String[] { "0" + id, "+" + id, "%20" + id, "0x" + Long.toHexString(id),
+				"%23" + Long.toHexString(id), id + ".0" }) {
+			assertError(this.api.get("/api/people/" + alias), 404);
+		}
+		assertError(this.api.patch("/api/people/0" + id,
+				json("{'data': {'type': 'people', 'id': '0" + id + "', 'attributes': {'name': 'Eve'}}}")), 404);
+		assertError(this.api.post("/api/computers",
+				json("{'data': {'type': 'computers', 'attributes': {'name': 'Engine'}, 'relationships': {'owner': "
+						+ "{'data': {'type': 'people', 'id': '0" + id + "'}}}}}")), 404, "/data/relationships/owner/data");
+		assertThat(this.fixtures.count(Computer.class)).isZero();
+		adaIsUnchanged();
+
+		assertError(this.api.post("/api/tags",
+				json("{'data': {'type': 'tags', 'id': '1-1-1-1-1', 'attributes': {'label': 'short'}}}")), 400,
+				"/data/id");
+		assertThat(this.fixtures.count(Tag.class)).isZero();
+		String upper = "0F8FAD5B-D9CB-469F-A165-70867728950E";
+		ApiResponse created = this.api.post("/api/tags",
+				json("{'data': {'type': 'tags', 'id': '" + upper + "', 'attributes': {'label': 'upper'}}}"));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		assertThat(this.api.get("/api/tags/" + upper).status()).isEqualTo(200);
+		assertThat(this.api.get("/api/tags/" + upper.toLowerCase()).status()).isEqualTo(200);
+	}
+
 }
