@@ -2,6 +2,7 @@ package dev.restless.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -217,6 +219,108 @@ public class JsonApiController {
 	@RequestMapping("/**")
 	public ResponseEntity<byte[]> unknown(HttpServletRequest request) {
 		throw JsonApiException.notFound("Nothing is served at " + request.getRequestURI());
+	}
+
+	/**
+	 * {@code OPTIONS /{collection}}: the methods the collection serves, in {@code Allow}.
+	 * @param collection the collection name
+	 * @return the response
+	 */
+	@RequestMapping(path = "/{collection}", method = RequestMethod.OPTIONS)
+	public ResponseEntity<byte[]> collectionOptions(@PathVariable String collection) {
+		return options(this.handler.collection(collection), COLLECTION_METHODS);
+	}
+
+	/**
+	 * {@code OPTIONS /{collection}/{id}}: the methods a resource serves, in {@code Allow}.
+	 * @param collection the collection name
+	 * @return the response
+	 */
+	@RequestMapping(path = "/{collection}/{id}", method = RequestMethod.OPTIONS)
+	public ResponseEntity<byte[]> resourceOptions(@PathVariable String collection) {
+		return options(this.handler.collection(collection), RESOURCE_METHODS);
+	}
+
+	/**
+	 * {@code OPTIONS} on the related resources of a relationship: the methods they serve, in
+	 * {@code Allow}.
+	 * @param collection the collection name
+	 * @return the response
+	 */
+	@RequestMapping(path = { "/{collection}/{id}/{relation}", "/{collection}/{id}/{relation}/{relatedId}" },
+			method = RequestMethod.OPTIONS)
+	public ResponseEntity<byte[]> relatedOptions(@PathVariable String collection) {
+		return options(this.handler.collection(collection), RELATED_METHODS);
+	}
+
+	/**
+	 * {@code OPTIONS} on a relationship endpoint: the methods it serves, in {@code Allow} (reading
+	 * needs GET enabled for the resource, changing needs PATCH).
+	 * @param collection the collection name
+	 * @return the response
+	 */
+	@RequestMapping(path = "/{collection}/{id}/relationships/{relation}", method = RequestMethod.OPTIONS)
+	public ResponseEntity<byte[]> relationshipOptions(@PathVariable String collection) {
+		ResourceDescriptor resource = this.handler.collection(collection);
+		List<String> served = new ArrayList<>();
+		if (resource.allows(ResourceMethod.GET)) {
+			served.add("GET");
+		}
+		if (resource.allows(ResourceMethod.PATCH)) {
+			served.addAll(List.of("POST", "PATCH", "DELETE"));
+		}
+		return options(served);
+	}
+
+	/**
+	 * {@code OPTIONS /eval/{collection}}: {@code GET} where the resource allows function evaluation,
+	 * otherwise {@code 404} like the endpoint itself.
+	 * @param collection the collection name
+	 * @return the response
+	 */
+	@RequestMapping(path = "/eval/{collection}", method = RequestMethod.OPTIONS)
+	public ResponseEntity<byte[]> evalOptions(@PathVariable String collection) {
+		ResourceDescriptor resource = this.handler.collection(collection);
+		if (!resource.allowFunctions()) {
+			throw JsonApiException.notFound("'" + collection + "' does not allow function evaluation");
+		}
+		return options(resource, EVAL_METHODS);
+	}
+
+	/**
+	 * {@code OPTIONS} anywhere else under the base path: {@code 404}.
+	 * @param request the request
+	 * @return the response
+	 */
+	@RequestMapping(path = "/**", method = RequestMethod.OPTIONS)
+	public ResponseEntity<byte[]> unknownOptions(HttpServletRequest request) {
+		return unknown(request);
+	}
+
+	private ResponseEntity<byte[]> options(ResourceDescriptor resource, Set<ResourceMethod> endpointMethods) {
+		List<String> served = new ArrayList<>();
+		for (ResourceMethod method : endpointMethods) {
+			if (resource.allows(method)) {
+				served.add(method.name());
+			}
+		}
+		return options(served);
+	}
+
+	/**
+	 * A {@code 204} whose {@code Allow} lists the methods served, with {@code HEAD} wherever
+	 * {@code GET} is and {@code OPTIONS} always.
+	 */
+	private ResponseEntity<byte[]> options(List<String> served) {
+		List<String> allow = new ArrayList<>();
+		for (String method : served) {
+			allow.add(method);
+			if (method.equals("GET")) {
+				allow.add("HEAD");
+			}
+		}
+		allow.add("OPTIONS");
+		return ResponseEntity.noContent().header(HttpHeaders.ALLOW, String.join(", ", allow)).build();
 	}
 
 	/**

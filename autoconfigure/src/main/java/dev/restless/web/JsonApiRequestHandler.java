@@ -128,12 +128,22 @@ public class JsonApiRequestHandler {
 	 * @return the resource
 	 */
 	public ResourceDescriptor resource(String collection, ResourceMethod method, Set<ResourceMethod> allowed) {
-		ResourceDescriptor resource = this.registry.find(collection)
-			.orElseThrow(() -> JsonApiException.notFound("There is no collection named '" + collection + "'"));
+		ResourceDescriptor resource = collection(collection);
 		if (!resource.allows(method)) {
 			throw methodNotAllowed(resource, method, allowed);
 		}
 		return resource;
+	}
+
+	/**
+	 * The resource of a collection name, whatever methods it enables.
+	 * @param collection the collection name from the URL
+	 * @return the resource
+	 * @throws JsonApiException 404 when no resource has that collection name
+	 */
+	public ResourceDescriptor collection(String collection) {
+		return this.registry.find(collection)
+			.orElseThrow(() -> JsonApiException.notFound("There is no collection named '" + collection + "'"));
 	}
 
 	/**
@@ -385,8 +395,7 @@ public class JsonApiRequestHandler {
 	 * @throws JsonApiException 404 for an unknown collection, 405 with {@code Allow} otherwise
 	 */
 	public ResourceDescriptor relationshipEndpoint(String collection, String httpMethod) {
-		ResourceDescriptor resource = this.registry.find(collection)
-			.orElseThrow(() -> JsonApiException.notFound("There is no collection named '" + collection + "'"));
+		ResourceDescriptor resource = collection(collection);
 		ResourceMethod needed = switch (httpMethod) {
 			case "GET", "HEAD" -> ResourceMethod.GET;
 			case "POST", "PATCH", "DELETE" -> ResourceMethod.PATCH;

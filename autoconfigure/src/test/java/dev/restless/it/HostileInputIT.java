@@ -257,4 +257,26 @@ class HostileInputIT extends ApiIntegrationTest {
 		assertThat(this.api.get("/api/tags/" + upper.toLowerCase()).status()).isEqualTo(200);
 	}
 
+	@Test
+	void optionsAnswersTheMethodsTheEndpointServesForTheResource() {
+		ApiResponse collection = this.api.exchange("OPTIONS", "/api/people", null);
+		assertThat(collection.status()).isEqualTo(204);
+		assertThat(collection.header("Allow")).isEqualTo("GET, HEAD, POST, OPTIONS");
+		assertThat(this.api.exchange("OPTIONS", adaPath(), null).header("Allow"))
+			.isEqualTo("GET, HEAD, PATCH, DELETE, OPTIONS");
+		assertThat(this.api.exchange("OPTIONS", adaPath() + "/computers", null).header("Allow"))
+			.isEqualTo("GET, HEAD, OPTIONS");
+		assertThat(this.api.exchange("OPTIONS", adaPath() + "/relationships/computers", null).header("Allow"))
+			.isEqualTo("GET, HEAD, POST, PATCH, DELETE, OPTIONS");
+		assertThat(this.api.exchange("OPTIONS", "/api/country", null).header("Allow"))
+			.isEqualTo("GET, HEAD, OPTIONS");
+		assertThat(this.api.exchange("OPTIONS", "/api/country/xx/relationships/any", null).header("Allow"))
+			.isEqualTo("GET, HEAD, OPTIONS");
+		assertThat(this.api.exchange("OPTIONS", "/api/eval/measurements", null).header("Allow"))
+			.isEqualTo("GET, HEAD, OPTIONS");
+		assertError(this.api.exchange("OPTIONS", "/api/eval/people", null), 404);
+		assertError(this.api.exchange("OPTIONS", "/api/unicorns", null), 404);
+		assertError(this.api.exchange("OPTIONS", "/api/people/1/a/b/c/d", null), 404);
+	}
+
 }
