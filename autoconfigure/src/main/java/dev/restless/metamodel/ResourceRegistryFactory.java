@@ -195,7 +195,7 @@ public final class ResourceRegistryFactory {
 				}
 				checkMemberName(where, memberName);
 				relationships.put(memberName, new RelationshipDescriptor(memberName, name, attribute.isCollection(),
-						target, inverseOf(elements, target, name), accessor));
+						target, inverseOf(elements, target, name), accessor, StringUtils.hasText(mappedBy(elements))));
 			}
 			else {
 				checkMemberName(where, memberName);
