@@ -154,6 +154,17 @@ class RestlessAutoConfigurationTests {
 	}
 
 	@Test
+	void clientGeneratedIdsForAGeneratedIdFailStartUp() {
+		this.runner.withPropertyValues("restless.resources.widget.allow-client-generated-ids=true").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidResourceConfigurationException.class)
+				.hasMessageContaining("allows client-generated ids")
+				.hasMessageContaining("@GeneratedValue");
+		});
+	}
+
+	@Test
 	void propertiesWinOverTheAnnotation() {
 		this.runner.withPropertyValues("restless.resources.widget.max-page-size=7", "restless.resources.widget.methods=GET,POST")
 			.run((context) -> {
