@@ -279,4 +279,54 @@ class HostileInputIT extends ApiIntegrationTest {
 		assertError(this.api.exchange("OPTIONS", "/api/people/1/a/b/c/d", null), 404);
 	}
 
+	@Test
+	void everyMalformedBodyOnEveryWriteEndpointIsAJsonApi4xxAndChangesNothing() {
+		Computer engine = new Computer();
+		engine.setName("Engine");
+		engine.setOwner(this.ada);
+		this.fixtures.persist(engine);
+		String[] bodies = { "", "null", "[]", "42", "\"data\"", "{", "{\"data\": 1}",
+				"{\"data\": \"x\"}", "{\"data\": {\"type\": []}}", "{\"data\": {\"type\": \"people\", "
+						+ "\"attributes\": [1]}}",
+				"{\"data\": {\"type\": \"people\", \"attributes\": {\"age\": {}}}}",
+				"{\"data\": {\"type\": \"people\", \"relationships\": {\"computers\": [1]}}}",
+				"{\"data\": {\"type\": \"people\", \"relationships\": {\"computers\": {\"data\": {}}}}}",
+				"{\"data\": [{\"type\": \"computers\"}]}", "{\"data\": [{\"id\": \"1\"}]}",
+				"{\"data\": [{\"type\": \"computers\", \"id\": 1}]}", "{\"data\": [null]}",
+				"[".repeat(5000) + "]".repeat(5000) };
+		String[] paths = { "/api/people", adaPath(), adaPath() + "/relationships/computers",
+				"/api/computers/" + engine.getId() + "/relationships/owner" };
+		for (String path : paths) {
+			for (String method : new String[] { "POST", "PATCH", "DELETE" }) {
+				for (String body : bodies) {
+					ApiResponse response = this.api.exchange(method, path, body, "Content-Type",
+							JsonApiClient.JSON_API, "Accept", JsonApiClient.JSON_API);
+					if (response.status() != 405) {
+						assertThat(response.status()).as(method + " " + path + " " + body).isBetween(400, 499);
+						assertError(response, response.status());
+					}
+				}
+			}
+		}
+		adaIsUnchanged();
+		Long owner = this.fixtures.read((em) -> em.find(Computer.class, engine.getId()).getOwner().getId());
+		assertThat(owner).isEqualTo(this.ada.getId());
+	}
+
+	@Test
+	void absurdQueryParametersAreJsonApi400s() {
+		String[] queries = { "sort=", "sort=-", "sort=--name", "sort=password", "sort=computers.name",
+				"include=,", "include=password", "include=" + "computers.owner.".repeat(50) + "computers",
+				"fields%5Bpeople%5D=password", "fields%5Bunicorns%5D=a", "page%5Bnumber%5D=0",
+				"page%5Bnumber%5D=99999999999", "page%5Bsize%5D=-1", "page%5Bsize%5D=1e3", "page%5Bfoo%5D=1",
+				"sort=name&sort=age", "filter%5Bpassword%5D=hunter2", "filter%5Bsingle%5D=2", "bogus=1",
+				"filter%5Bobjects%5D=" + encode("[{\"name\": \"password\", \"op\": \"is_null\"}]") };
+		for (String query : queries) {
+			ApiResponse response = this.api.get("/api/people?" + query);
+			assertThat(response.status()).as(query).isEqualTo(400);
+			assertError(response, 400);
+			assertThat(response.firstError().at("/source/parameter").isString()).as(query).isTrue();
+		}
+	}
+
 }
