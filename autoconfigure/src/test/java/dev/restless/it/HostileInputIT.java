@@ -320,6 +320,8 @@ class HostileInputIT extends ApiIntegrationTest {
 				"fields%5Bpeople%5D=password", "fields%5Bunicorns%5D=a", "page%5Bnumber%5D=0",
 				"page%5Bnumber%5D=99999999999", "page%5Bsize%5D=-1", "page%5Bsize%5D=1e3", "page%5Bfoo%5D=1",
 				"sort=name&sort=age", "filter%5Bpassword%5D=hunter2", "filter%5Bsingle%5D=2", "bogus=1",
+				"filter%5Bname%5D%5Bx%5D=Ada", "page%5Bsize%5D%5B%5D=1", "fields%5Bpeople%5D%5Bx%5D=name",
+				"include%5B%5D=computers",
 				"filter%5Bobjects%5D=" + encode("[{\"name\": \"password\", \"op\": \"is_null\"}]") };
 		for (String query : queries) {
 			ApiResponse response = this.api.get("/api/people?" + query);
