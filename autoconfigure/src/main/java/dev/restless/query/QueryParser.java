@@ -27,7 +27,7 @@ public final class QueryParser {
 
 	private static final Pattern LOWER_CASE_ONLY = Pattern.compile("[a-z]+");
 
-	/** A JSON:API family with more than one bracket group, such as {@code filter[name][x]}. */
+	/** A name in a family of a lower-case base name, such as {@code sort[x]} or {@code filter[name][x]}. */
 	private static final Pattern LOWER_CASE_FAMILY = Pattern.compile("[a-z]+\\[.*");
 
 	private final ResourceRegistry registry;
