@@ -1,6 +1,7 @@
 package dev.restless.metamodel;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.support.DefaultConversionService;
@@ -24,20 +25,28 @@ public record IdDescriptor(String attributeName, PropertyAccessor accessor, bool
 	}
 
 	/**
-	 * Convert an id from a URL or a document to the attribute's type.
+	 * Convert an id from a URL or a document to the attribute's type. Only the text that
+	 * {@link #format(Object)} gives for a number or a UUID is accepted (a UUID in either case):
+	 * {@code 07}, {@code +7}, {@code 0x7} or {@code " 7"} would otherwise all name the resource
+	 * {@code 7}, and a client-generated {@code 1-1-1-1-1} would be stored under another id.
 	 * @param text the id as text
 	 * @return the converted id, or empty when it cannot be one (callers answer 404)
 	 */
 	public Optional<Object> parse(String text) {
-		if (text == null || text.isEmpty()) {
+		if (text == null || text.isEmpty() || text.indexOf('\0') >= 0) {
 			return Optional.empty();
 		}
+		Object key;
 		try {
-			return Optional.ofNullable(CONVERSION.convert(text, javaType()));
+			key = CONVERSION.convert(text, javaType());
 		}
 		catch (RuntimeException ex) {
 			return Optional.empty();
 		}
+		if ((key instanceof Number || key instanceof UUID) && !format(key).equalsIgnoreCase(text)) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(key);
 	}
 
 	/**

@@ -195,7 +195,7 @@ public final class ResourceRegistryFactory {
 				}
 				checkMemberName(where, memberName);
 				relationships.put(memberName, new RelationshipDescriptor(memberName, name, attribute.isCollection(),
-						target, inverseOf(elements, target, name), accessor));
+						target, inverseOf(elements, target, name), accessor, StringUtils.hasText(mappedBy(elements))));
 			}
 			else {
 				checkMemberName(where, memberName);
@@ -219,6 +219,12 @@ public final class ResourceRegistryFactory {
 		}
 
 		IdDescriptor id = idDescriptor(entityClass, entity, idAttribute, annotation, where);
+		boolean clientIds = orDefault(settings.getAllowClientGeneratedIds(), annotation.allowClientGeneratedIds());
+		if (clientIds && id.generated()) {
+			// JPA refuses to persist an entity whose generated id is already set.
+			throw new InvalidResourceConfigurationException(where + " allows client-generated ids, but its id '"
+					+ id.attributeName() + "' is generated (@GeneratedValue); remove one of them");
+		}
 		Set<ResourceMethod> methods = EnumSet.noneOf(ResourceMethod.class);
 		methods.addAll((settings.getMethods() != null) ? settings.getMethods() : Arrays.asList(annotation.methods()));
 		int maxPageSize = firstSet(settings.getMaxPageSize(), annotation.maxPageSize(),
@@ -235,7 +241,7 @@ public final class ResourceRegistryFactory {
 				Collections.unmodifiableMap(attributes), Collections.unmodifiableMap(relationships),
 				Collections.unmodifiableSet(methods),
 				pageSize, maxPageSize, includes,
-				orDefault(settings.getAllowClientGeneratedIds(), annotation.allowClientGeneratedIds()),
+				clientIds,
 				orDefault(settings.getAllowToManyReplacement(), annotation.allowToManyReplacement()),
 				orDefault(settings.getAllowDeleteFromToManyRelationships(),
 						annotation.allowDeleteFromToManyRelationships()),

@@ -188,7 +188,14 @@ public final class EntityWriter {
 								+ (attribute.readOnly() ? "written" : "changed after creation"),
 						at));
 			}
-			attribute.accessor().set(entity, convert(attribute, attributes.get(name), at));
+			JsonNode value = attributes.get(name);
+			String nul = nulCharacterAt(value, at);
+			if (nul != null) {
+				// PostgreSQL refuses it in text, the other databases store it: refused everywhere.
+				throw JsonApiException.badDocument(nul, "Attribute '" + name
+						+ "' contains the NUL character, which text values cannot hold");
+			}
+			attribute.accessor().set(entity, convert(attribute, value, at));
 		}
 	}
 
@@ -206,6 +213,29 @@ public final class EntityWriter {
 		return resource.version() != null && name.equals(resource.version().name());
 	}
 
+	/** The pointer of the first text in a value that holds U+0000, or {@code null}. */
+	private static String nulCharacterAt(JsonNode value, String pointer) {
+		if (value.isString()) {
+			return (value.asString().indexOf('\0') >= 0) ? pointer : null;
+		}
+		if (value.isArray()) {
+			for (int index = 0; index < value.size(); index++) {
+				String found = nulCharacterAt(value.get(index), pointer + "/" + index);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		for (Map.Entry<String, JsonNode> member : value.properties()) {
+			String at = pointer + "/" + member.getKey().replace("~", "~0").replace("/", "~1");
+			String found = (member.getKey().indexOf('\0') >= 0) ? at : nulCharacterAt(member.getValue(), at);
+			if (found != null) {
+				return found;
+			}
+		}
+		return null;
+	}
+
 	private Object convert(AttributeDescriptor attribute, JsonNode value, String pointer) {
 		Class<?> type = attribute.javaType();
 		if (value.isNull()) {
@@ -219,14 +249,32 @@ public final class EntityWriter {
 		if (plain != null) {
 			return plain;
 		}
+		if (isIntegral(type) && value.isFloatingPointNumber()
+				&& value.decimalValue().stripTrailingZeros().scale() > 0) {
+			// Jackson would drop the fraction without a word (1.5 becomes 1).
+			throw JsonApiException.badDocument(pointer,
+					"Attribute '" + attribute.name() + "' must be " + describe(type));
+		}
+		Object converted;
 		try {
 			JavaType javaType = this.mapper.constructType(attribute.accessor().genericType());
-			return this.mapper.treeToValue(value, javaType);
+			converted = this.mapper.treeToValue(value, javaType);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			throw JsonApiException.badDocument(pointer,
 					"Attribute '" + attribute.name() + "' must be " + describe(type));
 		}
+		if (!TemporalRange.contains(converted)) {
+			throw JsonApiException.badDocument(pointer, "Attribute '" + attribute.name() + "' must be "
+					+ describe(type) + ", " + TemporalRange.DESCRIPTION);
+		}
+		return converted;
+	}
+
+	private static boolean isIntegral(Class<?> type) {
+		return type == int.class || type == Integer.class || type == long.class || type == Long.class
+				|| type == short.class || type == Short.class || type == byte.class || type == Byte.class
+				|| type == BigInteger.class;
 	}
 
 	/**
@@ -262,9 +310,7 @@ public final class EntityWriter {
 		if (type == boolean.class || type == Boolean.class) {
 			return "true or false";
 		}
-		if (type == int.class || type == Integer.class || type == long.class || type == Long.class
-				|| type == short.class || type == Short.class || type == byte.class || type == Byte.class
-				|| type == BigInteger.class) {
+		if (isIntegral(type)) {
 			return "an integer";
 		}
 		if (type.isPrimitive() || Number.class.isAssignableFrom(type) || type == BigDecimal.class) {

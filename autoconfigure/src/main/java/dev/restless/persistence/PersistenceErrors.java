@@ -25,9 +25,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * Translates database failures into JSON:API errors whose detail helps the client and names no
  * SQL, table or constraint: unique and foreign-key violations are conflicts ({@code 409}),
- * not-null and check violations are unprocessable ({@code 422}), an unreachable database is
- * {@code 503}, and a request that lost a race with another writer is a conflict ({@code 409}) or,
- * when it carried a precondition, a failed precondition ({@code 412}).
+ * not-null and check violations, text too long for its column and numbers out of its range are
+ * unprocessable ({@code 422}), an unreachable database is {@code 503}, and a request that lost a
+ * race with another writer is a conflict ({@code 409}) or, when it carried a precondition, a
+ * failed precondition ({@code 412}).
  */
 public final class PersistenceErrors {
 
@@ -51,6 +52,14 @@ public final class PersistenceErrors {
 	private static final Set<String> LOCK_STATES = Set.of("40001", "40P01", "55P03", "HYT00");
 
 	private static final Set<Integer> MARIADB_LOCK = Set.of(1205, 1213);
+
+	private static final Set<String> TOO_LONG_STATES = Set.of("22001");
+
+	private static final Set<Integer> MARIADB_TOO_LONG = Set.of(1406);
+
+	private static final Set<String> OUT_OF_RANGE_STATES = Set.of("22003");
+
+	private static final Set<Integer> MARIADB_OUT_OF_RANGE = Set.of(1264);
 
 	private PersistenceErrors() {
 	}
@@ -143,6 +152,12 @@ public final class PersistenceErrors {
 		}
 		if (LOCK_STATES.contains(state) || MARIADB_LOCK.contains(code)) {
 			return Optional.of(lockConflict());
+		}
+		if (TOO_LONG_STATES.contains(state) || MARIADB_TOO_LONG.contains(code)) {
+			return Optional.of(error(422, "Value too long", "A value is longer than the resource can store"));
+		}
+		if (OUT_OF_RANGE_STATES.contains(state) || MARIADB_OUT_OF_RANGE.contains(code)) {
+			return Optional.of(error(422, "Value out of range", "A number is outside the range the resource can store"));
 		}
 		if (state.startsWith("08")) {
 			return Optional.of(error(503, "Service unavailable", "The database cannot be reached; try again later"));

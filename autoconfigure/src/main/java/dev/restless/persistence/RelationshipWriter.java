@@ -46,10 +46,10 @@ public final class RelationshipWriter {
 			return;
 		}
 		if (previous != null && !sameEntity(targetOf(relationship), previous, target)) {
-			unlinkInverse(previous, inverse, owner);
+			unlinkInverse(previous, inverse, owner, relationship.ownedByInverse());
 		}
 		if (target != null) {
-			linkInverse(target, inverse, owner);
+			linkInverse(target, inverse, owner, relationship.ownedByInverse());
 		}
 	}
 
@@ -89,7 +89,7 @@ public final class RelationshipWriter {
 			if (current.stream().noneMatch((m) -> sameEntity(target, m, member))) {
 				current.add(member);
 				if (relationship.inverseAttributeName() != null) {
-					linkInverse(member, relationship.inverseAttributeName(), owner);
+					linkInverse(member, relationship.inverseAttributeName(), owner, relationship.ownedByInverse());
 				}
 			}
 		}
@@ -109,7 +109,7 @@ public final class RelationshipWriter {
 		for (Object member : members) {
 			boolean removed = current.removeIf((m) -> sameEntity(target, m, member));
 			if (removed && relationship.inverseAttributeName() != null) {
-				unlinkInverse(member, relationship.inverseAttributeName(), owner);
+				unlinkInverse(member, relationship.inverseAttributeName(), owner, relationship.ownedByInverse());
 			}
 		}
 	}
@@ -137,15 +137,19 @@ public final class RelationshipWriter {
 		return a == b || (keyA != null && keyA.equals(resource.keyOf(b)));
 	}
 
-	/** Make {@code member}'s side point back at {@code owner}. */
-	private void linkInverse(Object member, String inverseName, Object owner) {
+	/**
+	 * Make {@code member}'s side point back at {@code owner}.
+	 * @param owning whether {@code member}'s side owns the association
+	 */
+	private void linkInverse(Object member, String inverseName, Object owner, boolean owning) {
 		PropertyAccessor inverse = inverseAccessor(member, inverseName);
 		if (Collection.class.isAssignableFrom(inverse.type())) {
 			@SuppressWarnings("unchecked")
 			Collection<Object> collection = (Collection<Object>) inverse.get(member);
-			// An uninitialised inverse collection is left alone: loading it would cost a query, and
-			// the owning side carries the change to the database.
-			if (collection != null && Hibernate.isInitialized(collection) && !collection.contains(owner)) {
+			// An uninitialised collection is left alone where the other side carries the change to
+			// the database, as loading it would cost a query; where it owns the association, only
+			// changing it writes the join table.
+			if (collection != null && (owning || Hibernate.isInitialized(collection)) && !collection.contains(owner)) {
 				collection.add(owner);
 			}
 			else if (collection == null) {
@@ -159,11 +163,11 @@ public final class RelationshipWriter {
 		}
 	}
 
-	private void unlinkInverse(Object member, String inverseName, Object owner) {
+	private void unlinkInverse(Object member, String inverseName, Object owner, boolean owning) {
 		PropertyAccessor inverse = inverseAccessor(member, inverseName);
 		if (Collection.class.isAssignableFrom(inverse.type())) {
 			Collection<?> collection = (Collection<?>) inverse.get(member);
-			if (collection != null && Hibernate.isInitialized(collection)) {
+			if (collection != null && (owning || Hibernate.isInitialized(collection))) {
 				collection.remove(owner);
 			}
 		}

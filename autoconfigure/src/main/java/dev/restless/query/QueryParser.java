@@ -27,6 +27,9 @@ public final class QueryParser {
 
 	private static final Pattern LOWER_CASE_ONLY = Pattern.compile("[a-z]+");
 
+	/** A name in a family of a lower-case base name, such as {@code sort[x]} or {@code filter[name][x]}. */
+	private static final Pattern LOWER_CASE_FAMILY = Pattern.compile("[a-z]+\\[.*");
+
 	private final ResourceRegistry registry;
 
 	private final FilterParser filterParser;
@@ -92,9 +95,10 @@ public final class QueryParser {
 			else if (member.matches() && member.group(1).equals("filter")) {
 				filterParameters.put(member.group(2), value);
 			}
-			else if ((LOWER_CASE_ONLY.matcher(name).matches() || member.matches())
+			else if ((LOWER_CASE_ONLY.matcher(name).matches() || LOWER_CASE_FAMILY.matcher(name).matches())
 					&& !allowedExtraParameters.contains(name)) {
-				// JSON:API reserves all-lower-case names (and their families) for itself.
+				// JSON:API reserves all-lower-case names (and their families) for itself: a member
+				// it does not know, such as filter[name][x], would otherwise be ignored silently.
 				throw JsonApiException.badParameter(name, "Unknown query parameter '" + name + "'");
 			}
 		}

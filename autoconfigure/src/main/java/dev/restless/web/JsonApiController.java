@@ -1,6 +1,7 @@
 package dev.restless.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -65,6 +68,23 @@ public class JsonApiController {
 		this.handler = handler;
 		this.negotiation = negotiation;
 		this.mapper = mapper;
+	}
+
+	/**
+	 * Decode the query string before any endpoint reads it: a malformed one (a broken
+	 * percent-encoding, a parameter without a name) is a mistake of the client, answered with
+	 * {@code 400} rather than the container's failure to parse it.
+	 * @param request the request
+	 */
+	@ModelAttribute
+	void checkQueryString(HttpServletRequest request) {
+		try {
+			request.getParameterMap();
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			throw new JsonApiException(ErrorObject.of(400, "Invalid query string",
+					"The query string must be name=value pairs in percent-encoded UTF-8"));
+		}
 	}
 
 	/**
@@ -202,6 +222,108 @@ public class JsonApiController {
 	}
 
 	/**
+	 * {@code OPTIONS /{collection}}: the methods the collection serves, in {@code Allow}.
+	 * @param collection the collection name
+	 * @return the response
+	 */
+	@RequestMapping(path = "/{collection}", method = RequestMethod.OPTIONS)
+	public ResponseEntity<byte[]> collectionOptions(@PathVariable String collection) {
+		return options(this.handler.collection(collection), COLLECTION_METHODS);
+	}
+
+	/**
+	 * {@code OPTIONS /{collection}/{id}}: the methods a resource serves, in {@code Allow}.
+	 * @param collection the collection name
+	 * @return the response
+	 */
+	@RequestMapping(path = "/{collection}/{id}", method = RequestMethod.OPTIONS)
+	public ResponseEntity<byte[]> resourceOptions(@PathVariable String collection) {
+		return options(this.handler.collection(collection), RESOURCE_METHODS);
+	}
+
+	/**
+	 * {@code OPTIONS} on the related resources of a relationship: the methods they serve, in
+	 * {@code Allow}.
+	 * @param collection the collection name
+	 * @return the response
+	 */
+	@RequestMapping(path = { "/{collection}/{id}/{relation}", "/{collection}/{id}/{relation}/{relatedId}" },
+			method = RequestMethod.OPTIONS)
+	public ResponseEntity<byte[]> relatedOptions(@PathVariable String collection) {
+		return options(this.handler.collection(collection), RELATED_METHODS);
+	}
+
+	/**
+	 * {@code OPTIONS} on a relationship endpoint: the methods it serves, in {@code Allow} (reading
+	 * needs GET enabled for the resource, changing needs PATCH).
+	 * @param collection the collection name
+	 * @return the response
+	 */
+	@RequestMapping(path = "/{collection}/{id}/relationships/{relation}", method = RequestMethod.OPTIONS)
+	public ResponseEntity<byte[]> relationshipOptions(@PathVariable String collection) {
+		ResourceDescriptor resource = this.handler.collection(collection);
+		List<String> served = new ArrayList<>();
+		if (resource.allows(ResourceMethod.GET)) {
+			served.add("GET");
+		}
+		if (resource.allows(ResourceMethod.PATCH)) {
+			served.addAll(List.of("POST", "PATCH", "DELETE"));
+		}
+		return options(served);
+	}
+
+	/**
+	 * {@code OPTIONS /eval/{collection}}: {@code GET} where the resource allows function evaluation,
+	 * otherwise {@code 404} like the endpoint itself.
+	 * @param collection the collection name
+	 * @return the response
+	 */
+	@RequestMapping(path = "/eval/{collection}", method = RequestMethod.OPTIONS)
+	public ResponseEntity<byte[]> evalOptions(@PathVariable String collection) {
+		ResourceDescriptor resource = this.handler.collection(collection);
+		if (!resource.allowFunctions()) {
+			throw JsonApiException.notFound("'" + collection + "' does not allow function evaluation");
+		}
+		return options(resource, EVAL_METHODS);
+	}
+
+	/**
+	 * {@code OPTIONS} anywhere else under the base path: {@code 404}.
+	 * @param request the request
+	 * @return the response
+	 */
+	@RequestMapping(path = "/**", method = RequestMethod.OPTIONS)
+	public ResponseEntity<byte[]> unknownOptions(HttpServletRequest request) {
+		return unknown(request);
+	}
+
+	private ResponseEntity<byte[]> options(ResourceDescriptor resource, Set<ResourceMethod> endpointMethods) {
+		List<String> served = new ArrayList<>();
+		for (ResourceMethod method : endpointMethods) {
+			if (resource.allows(method)) {
+				served.add(method.name());
+			}
+		}
+		return options(served);
+	}
+
+	/**
+	 * A {@code 204} whose {@code Allow} lists the methods served, with {@code HEAD} wherever
+	 * {@code GET} is and {@code OPTIONS} always.
+	 */
+	private ResponseEntity<byte[]> options(List<String> served) {
+		List<String> allow = new ArrayList<>();
+		for (String method : served) {
+			allow.add(method);
+			if (method.equals("GET")) {
+				allow.add("HEAD");
+			}
+		}
+		allow.add("OPTIONS");
+		return ResponseEntity.noContent().header(HttpHeaders.ALLOW, String.join(", ", allow)).build();
+	}
+
+	/**
 	 * The method of a request as a resource method; other HTTP methods get {@code 405}.
 	 * @param request the request
 	 * @param collection the collection name
@@ -223,12 +345,13 @@ public class JsonApiController {
 	}
 
 	/**
-	 * The body of a write request, read only by the endpoints that take one (binding it for every
-	 * request would make reads pay for it too).
+	 * The body of a request, read only once its {@code Content-Type} is checked: Spring's own body
+	 * reading would refuse an unparsable {@code Content-Type} with an exception of its own, even on
+	 * a GET that has no use for the header.
 	 * @param request the request
 	 * @return the body, empty when there is none
 	 */
-	static byte[] body(HttpServletRequest request) {
+	byte[] body(HttpServletRequest request) {
 		try {
 			return request.getInputStream().readAllBytes();
 		}

@@ -43,6 +43,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.hibernate.Hibernate;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -145,12 +146,22 @@ public class JsonApiRequestHandler {
 	 * @return the resource
 	 */
 	public ResourceDescriptor resource(String collection, ResourceMethod method, Set<ResourceMethod> allowed) {
-		ResourceDescriptor resource = this.registry.find(collection)
-			.orElseThrow(() -> JsonApiException.notFound("There is no collection named '" + collection + "'"));
+		ResourceDescriptor resource = collection(collection);
 		if (!resource.allows(method)) {
 			throw methodNotAllowed(resource, method, allowed);
 		}
 		return resource;
+	}
+
+	/**
+	 * The resource of a collection name, whatever methods it enables.
+	 * @param collection the collection name from the URL
+	 * @return the resource
+	 * @throws JsonApiException 404 when no resource has that collection name
+	 */
+	public ResourceDescriptor collection(String collection) {
+		return this.registry.find(collection)
+			.orElseThrow(() -> JsonApiException.notFound("There is no collection named '" + collection + "'"));
 	}
 
 	/**
@@ -455,8 +466,7 @@ public class JsonApiRequestHandler {
 	 * @throws JsonApiException 404 for an unknown collection, 405 with {@code Allow} otherwise
 	 */
 	public ResourceDescriptor relationshipEndpoint(String collection, String httpMethod) {
-		ResourceDescriptor resource = this.registry.find(collection)
-			.orElseThrow(() -> JsonApiException.notFound("There is no collection named '" + collection + "'"));
+		ResourceDescriptor resource = collection(collection);
 		ResourceMethod needed = switch (httpMethod) {
 			case "GET", "HEAD" -> ResourceMethod.GET;
 			case "POST", "PATCH", "DELETE" -> ResourceMethod.PATCH;
@@ -859,12 +869,16 @@ public class JsonApiRequestHandler {
 		}
 		JsonNode node;
 		try {
-			node = this.mapper.readTree(body);
+			// A member named twice would otherwise silently keep its last value, which another
+			// reader of the same document (a proxy, a processor) may not.
+			node = this.mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(body);
 		}
 		catch (JacksonException ex) {
 			String where = (ex.getLocation() != null)
 					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")" : "";
-			throw JsonApiException.badDocument(null, "The request body is not valid JSON" + where);
+			String problem = (ex.getOriginalMessage() != null && ex.getOriginalMessage().startsWith("Duplicate"))
+					? ": an object names the same member twice" : "";
+			throw JsonApiException.badDocument(null, "The request body is not valid JSON" + problem + where);
 		}
 		if (node == null || !node.isObject()) {
 			throw JsonApiException.badDocument(null, "The request body must be a JSON object");

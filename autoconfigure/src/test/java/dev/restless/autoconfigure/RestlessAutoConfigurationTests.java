@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -145,12 +146,14 @@ class RestlessAutoConfigurationTests {
 
 	@Test
 	void propertiesForAnUnknownResourceFailStartUp() {
-		this.runner.withPropertyValues("restless.resources.gadgets.page-size=3").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(InvalidResourceConfigurationException.class)
-				.hasMessageContaining("restless.resources.gadgets");
-		});
+		this.runner.withPropertyValues("restless.resources.gadgets.page-size=3")
+			.run((context) -> assertFailedWith(context, "restless.resources.gadgets"));
+	}
+
+	@Test
+	void clientGeneratedIdsForAGeneratedIdFailStartUp() {
+		this.runner.withPropertyValues("restless.resources.widget.allow-client-generated-ids=true")
+			.run((context) -> assertFailedWith(context, "allows client-generated ids, but its id 'id' is generated"));
 	}
 
 	@Test
@@ -178,12 +181,14 @@ class RestlessAutoConfigurationTests {
 		new WebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS)
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID())
 			.withUserConfiguration(entities)
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(InvalidResourceConfigurationException.class)
-					.hasMessageContaining(message);
-			});
+			.run((context) -> assertFailedWith(context, message));
+	}
+
+	private static void assertFailedWith(AssertableWebApplicationContext context, String message) {
+		assertThat(context).hasFailed();
+		assertThat(context.getStartupFailure()).rootCause()
+			.isInstanceOf(InvalidResourceConfigurationException.class)
+			.hasMessageContaining(message);
 	}
 
 	@Configuration(proxyBeanMethods = false)

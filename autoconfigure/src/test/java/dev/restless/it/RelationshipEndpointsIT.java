@@ -9,6 +9,8 @@ import java.util.UUID;
 import dev.restless.it.app.Computer;
 import dev.restless.it.app.Goal;
 import dev.restless.it.app.Person;
+import dev.restless.it.app.Project;
+import dev.restless.it.app.Skill;
 import dev.restless.it.app.Tag;
 import dev.restless.it.app.Team;
 import dev.restless.it.app.User;
@@ -592,6 +594,61 @@ class RelationshipEndpointsIT extends ApiIntegrationTest {
 		assertThat(nullForToMany.status()).isEqualTo(400);
 		assertThat(this.fixtures.count(Computer.class)).isZero();
 		assertThat(tagsOf(ann)).containsExactly("red");
+	}
+
+	// ---- the inverse side of a many-to-many association
+
+	private Set<String> skillsOf(Project project) {
+		return this.fixtures.read((em) -> {
+			Set<String> names = new TreeSet<>();
+			em.find(Project.class, project.getId()).getSkills().forEach((skill) -> names.add(skill.getName()));
+			return names;
+		});
+	}
+
+	@Test
+	void relationshipWritesOnTheInverseSideOfAManyToManyAssociationReachTheJoinTable() {
+		Project apollo = new Project("Apollo");
+		Project gemini = new Project("Gemini");
+		Skill java = new Skill("Java");
+		this.fixtures.persist(apollo, gemini, java);
+		String path = "/api/skills/" + java.getId() + "/relationships/projects";
+
+		ApiResponse added = this.api.post(path, linkage(identifier("projects", apollo.getId())));
+		assertThat(added.status()).as(added.text()).isEqualTo(204);
+		assertThat(skillsOf(apollo)).containsExactly("Java");
+
+		ApiResponse replaced = this.api.patch(path, linkage(identifier("projects", gemini.getId())));
+		assertThat(replaced.status()).as(replaced.text()).isEqualTo(204);
+		assertThat(skillsOf(apollo)).isEmpty();
+		assertThat(skillsOf(gemini)).containsExactly("Java");
+
+		ApiResponse removed = deleteWithBody(path, linkage(identifier("projects", gemini.getId())));
+		assertThat(removed.status()).as(removed.text()).isEqualTo(204);
+		assertThat(skillsOf(gemini)).isEmpty();
+	}
+
+	@Test
+	void resourceWritesOnTheInverseSideOfAManyToManyAssociationReachTheJoinTable() {
+		Project apollo = new Project("Apollo");
+		Project gemini = new Project("Gemini");
+		this.fixtures.persist(apollo, gemini);
+
+		ApiResponse created = this.api.post("/api/skills", json("{'data': {'type': 'skills', 'attributes': {'name': "
+				+ "'Rust'}, 'relationships': {'projects': {'data': [{'type': 'projects', 'id': '" + apollo.getId()
+				+ "'}]}}}}"));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		assertThat(dataIds(this.api.get("/api/projects/" + apollo.getId() + "/relationships/skills")))
+			.containsExactly(created.at("/data/id").asString());
+		assertThat(skillsOf(apollo)).containsExactly("Rust");
+
+		String id = created.at("/data/id").asString();
+		ApiResponse updated = this.api.patch("/api/skills/" + id, json("{'data': {'type': 'skills', 'id': '" + id
+				+ "', 'relationships': {'projects': {'data': [{'type': 'projects', 'id': '" + gemini.getId()
+				+ "'}]}}}}"));
+		assertThat(updated.status()).as(updated.text()).isEqualTo(200);
+		assertThat(skillsOf(apollo)).isEmpty();
+		assertThat(skillsOf(gemini)).containsExactly("Rust");
 	}
 
 }

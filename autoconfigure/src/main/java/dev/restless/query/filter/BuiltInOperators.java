@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+
+import dev.restless.query.InvalidQueryException;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
@@ -211,8 +213,19 @@ final class BuiltInOperators {
 
 		@Override
 		public Predicate toPredicate(CriteriaBuilder builder, Expression<?> field, Object value) {
+			String text = (String) value;
+			int escapes = 0;
+			while (escapes < text.length() && text.charAt(text.length() - 1 - escapes) == ESCAPE) {
+				escapes++;
+			}
+			if (escapes % 2 == 1) {
+				// Databases disagree on it (MariaDB matches the backslash literally, H2 and PostgreSQL
+				// do not, and PostgreSQL fails some statements): refused everywhere.
+				throw new InvalidQueryException("The pattern of '" + this.name + "' ends with the escape character "
+						+ ESCAPE + "; write " + ESCAPE + ESCAPE + " to match a backslash");
+			}
 			Expression<String> subject = asText(field);
-			Expression<String> pattern = bound(builder, (String) value);
+			Expression<String> pattern = bound(builder, text);
 			if (this.ignoreCase) {
 				subject = builder.lower(subject);
 				pattern = builder.lower(pattern);

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.restless.persistence.EntityWriter;
+import dev.restless.persistence.TemporalRange;
 import dev.restless.query.InvalidQueryException;
 import dev.restless.query.QueryJson;
 
@@ -65,13 +66,20 @@ final class FilterValues {
 			throw new InvalidQueryException("The value for '" + field + "' contains the NUL character, "
 					+ "which text values cannot hold");
 		}
+		Object converted;
 		if (type.isInstance(value) && !Number.class.isAssignableFrom(type)) {
-			return value;
+			converted = value;
 		}
-		Object converted = (value instanceof List<?> || value instanceof Map<?, ?>) ? null : tryConvert(type, value);
+		else {
+			converted = (value instanceof List<?> || value instanceof Map<?, ?>) ? null : tryConvert(type, value);
+		}
 		if (converted == null) {
 			throw new InvalidQueryException(
 					"The value for '" + field + "' must be " + EntityWriter.describe(type) + ", not " + quote(value));
+		}
+		if (!TemporalRange.contains(converted)) {
+			throw new InvalidQueryException("The value for '" + field + "' must be " + EntityWriter.describe(type)
+					+ ", " + TemporalRange.DESCRIPTION + ", not " + quote(value));
 		}
 		return converted;
 	}
