@@ -54,6 +54,11 @@ def scenarios(people):
             "manual": static("GET", "/manual/people?page%5Bsize%5D=20", JSON_API),
             "sdr": static("GET", "/sdr/people?size=20", "application/hal+json"),
         }),
+        ("page of 20 without total", {
+            "restless": static("GET", "/api/people?page%5Bsize%5D=20&page%5Btotal%5D=false", JSON_API),
+            "manual": static("GET", "/manual/people?page%5Bsize%5D=20&page%5Btotal%5D=false", JSON_API),
+            "sdr": static("GET", "/sdr/people?size=20", "application/hal+json"),
+        }),
         ("filtered, sorted page", {
             "restless": static("GET", "/api/people?filter%5Bobjects%5D=" + quote('[{"name":"age","op":"gt","val":60}]')
                                + "&sort=-birthDate,name&page%5Bsize%5D=20", JSON_API),

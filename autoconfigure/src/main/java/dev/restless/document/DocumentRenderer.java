@@ -3,12 +3,14 @@ package dev.restless.document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.restless.metamodel.AttributeDescriptor;
 import dev.restless.metamodel.RelationshipDescriptor;
@@ -40,6 +42,10 @@ public final class DocumentRenderer {
 
 	private final ObjectMapper mapper;
 
+	private final boolean datesAsText;
+
+	private final Map<Class<?>, Boolean> enumsByName = new ConcurrentHashMap<>();
+
 	/**
 	 * Create a renderer.
 	 * @param registry the exposed resources
@@ -50,6 +56,11 @@ public final class DocumentRenderer {
 		this.registry = registry;
 		this.queries = queries;
 		this.mapper = mapper;
+		// Asked once: whether this mapper writes a LocalDate as its ISO text, as Jackson does unless
+		// configured to write timestamps.
+		LocalDate probe = LocalDate.of(2001, 2, 3);
+		JsonNode written = mapper.valueToTree(probe);
+		this.datesAsText = written.isString() && written.asString().equals(probe.toString());
 	}
 
 	/**
@@ -139,7 +150,29 @@ public final class DocumentRenderer {
 		if (value instanceof Boolean bool) {
 			return nodes.booleanNode(bool);
 		}
+		if (value instanceof LocalDate date && this.datesAsText) {
+			return nodes.stringNode(date.toString());
+		}
+		if (value instanceof Enum<?> constant && writesEnumByName(constant.getDeclaringClass())) {
+			return nodes.stringNode(constant.name());
+		}
 		return this.mapper.valueToTree(value);
+	}
+
+	/**
+	 * Whether the mapper writes every constant of an enum as its name (the default, unless the enum
+	 * or the mapper is configured otherwise), asked once per enum class.
+	 */
+	private boolean writesEnumByName(Class<?> enumClass) {
+		return this.enumsByName.computeIfAbsent(enumClass, (type) -> {
+			for (Object constant : type.getEnumConstants()) {
+				JsonNode written = this.mapper.valueToTree(constant);
+				if (!written.isString() || !written.asString().equals(((Enum<?>) constant).name())) {
+					return false;
+				}
+			}
+			return true;
+		});
 	}
 
 	/**

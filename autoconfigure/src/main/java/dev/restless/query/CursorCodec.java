@@ -38,7 +38,19 @@ public final class CursorCodec {
 	public String encode(List<?> values) {
 		ArrayNode array = this.mapper.createArrayNode();
 		for (Object value : values) {
-			array.add(this.mapper.valueToTree(value));
+			// Ids and most keys are numbers or text: no serialisation round trip for them.
+			if (value instanceof Long number) {
+				array.add(number.longValue());
+			}
+			else if (value instanceof Integer number) {
+				array.add(number.intValue());
+			}
+			else if (value instanceof String text) {
+				array.add(text);
+			}
+			else {
+				array.add(this.mapper.valueToTree(value));
+			}
 		}
 		byte[] json = this.mapper.writeValueAsBytes(array);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(json);

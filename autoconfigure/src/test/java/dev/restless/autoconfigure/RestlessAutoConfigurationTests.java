@@ -32,7 +32,7 @@ class RestlessAutoConfigurationTests {
 			org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration.class,
 			org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration.class,
 			RestlessAutoConfiguration.class, RestlessWebMvcAutoConfiguration.class,
-			RestlessTomcatAutoConfiguration.class);
+			RestlessTomcatAutoConfiguration.class, RestlessHibernateAutoConfiguration.class);
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AUTO_CONFIGURATIONS)
@@ -53,6 +53,19 @@ class RestlessAutoConfigurationTests {
 			assertThat(context.getBean(ResourceRegistry.class).find("widget").orElseThrow().attributes())
 				.doesNotContainKey("name");
 		});
+	}
+
+	@Test
+	void criteriaQueryPlansAreCachedUnlessTheApplicationSaysOtherwise() {
+		this.runner.run((context) -> assertThat(context.getBean(EntityManagerFactory.class)
+			.getProperties()
+			.get(RestlessHibernateAutoConfiguration.CRITERIA_PLAN_CACHE)).hasToString("true"));
+		this.runner.withPropertyValues("spring.jpa.properties.hibernate.criteria.plan_cache_enabled=false")
+			.run((context) -> assertThat(context.getBean(EntityManagerFactory.class)
+				.getProperties()
+				.get(RestlessHibernateAutoConfiguration.CRITERIA_PLAN_CACHE)).hasToString("false"));
+		this.runner.withPropertyValues("restless.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("restlessCriteriaPlanCache"));
 	}
 
 	@Test

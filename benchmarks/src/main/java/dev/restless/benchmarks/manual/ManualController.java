@@ -87,7 +87,8 @@ class ManualController {
 	ObjectNode people(@RequestParam(name = "page[number]", defaultValue = "1") int number,
 			@RequestParam(name = "page[size]", defaultValue = "10") int size,
 			@RequestParam(name = "page[after]", required = false) Long after,
-			@RequestParam(name = "minAge", required = false) Integer minAge, HttpServletRequest request) {
+			@RequestParam(name = "minAge", required = false) Integer minAge,
+			@RequestParam(name = "page[total]", defaultValue = "true") boolean countTotal, HttpServletRequest request) {
 		if (after != null) {
 			List<Person> page = this.entityManager
 				.createQuery("select p from Person p where p.id > :after order by p.id", Person.class)
@@ -113,6 +114,14 @@ class ManualController {
 		if (minAge != null) {
 			query.setParameter("age", minAge);
 			count.setParameter("age", minAge);
+		}
+		if (!countTotal) {
+			List<Person> page = query.setFirstResult((number - 1) * size).setMaxResults(size + 1).getResultList();
+			boolean more = page.size() > size;
+			List<Person> rows = more ? page.subList(0, size) : page;
+			ObjectNode document = this.documents.people(base(request), rows, computerIds(ids(rows)));
+			pagination(document, request, number, size, null, more);
+			return document;
 		}
 		List<Person> rows = query.setFirstResult((number - 1) * size).setMaxResults(size).getResultList();
 		long total = count.getSingleResult();
@@ -259,7 +268,14 @@ class ManualController {
 	}
 
 	private static void pagination(ObjectNode document, HttpServletRequest request, int number, int size, long total) {
-		long last = Math.max(1, (total + size - 1) / size);
+		pagination(document, request, number, size, total, number < Math.max(1, (total + size - 1) / size));
+		document.putObject("meta").put("total", total);
+	}
+
+	/** Links of an offset page; without a total, 'last' is null and 'next' comes from an extra row. */
+	private static void pagination(ObjectNode document, HttpServletRequest request, int number, int size, Long total,
+			boolean hasNext) {
+		Long last = (total != null) ? Math.max(1, (total + size - 1) / size) : null;
 		String url = request.getRequestURL().toString();
 		String others = (request.getQueryString() != null) ? request.getQueryString()
 			.replaceAll("(^|&)page(\\[|%5B)(number|size)(\\]|%5D)=[^&]*", "") : "";
@@ -267,10 +283,9 @@ class ManualController {
 		ObjectNode links = document.putObject("links");
 		links.put("self", url + ((request.getQueryString() != null) ? "?" + request.getQueryString() : ""));
 		links.put("first", prefix + "page%5Bnumber%5D=1&page%5Bsize%5D=" + size);
-		links.put("last", prefix + "page%5Bnumber%5D=" + last + "&page%5Bsize%5D=" + size);
+		links.put("last", (last != null) ? prefix + "page%5Bnumber%5D=" + last + "&page%5Bsize%5D=" + size : null);
 		links.put("prev", (number > 1) ? prefix + "page%5Bnumber%5D=" + (number - 1) + "&page%5Bsize%5D=" + size : null);
-		links.put("next", (number < last) ? prefix + "page%5Bnumber%5D=" + (number + 1) + "&page%5Bsize%5D=" + size : null);
-		document.putObject("meta").put("total", total);
+		links.put("next", hasNext ? prefix + "page%5Bnumber%5D=" + (number + 1) + "&page%5Bsize%5D=" + size : null);
 	}
 
 }
