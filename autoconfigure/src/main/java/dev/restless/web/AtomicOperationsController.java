@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.restless.ProcessingException;
-import dev.restless.document.DocumentRenderer;
+import dev.restless.document.ErrorDocuments;
 import dev.restless.document.ErrorObject;
 import dev.restless.document.JsonApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
@@ -130,13 +129,7 @@ public class AtomicOperationsController {
 	}
 
 	private ObjectNode errorDocument(List<ErrorObject> errors) {
-		ObjectNode document = this.mapper.createObjectNode();
-		document.putObject("jsonapi").put("version", DocumentRenderer.JSONAPI_VERSION);
-		ArrayNode array = document.putArray("errors");
-		for (ErrorObject error : errors) {
-			array.add(this.mapper.valueToTree(error));
-		}
-		return document;
+		return ErrorDocuments.of(this.mapper, errors);
 	}
 
 }

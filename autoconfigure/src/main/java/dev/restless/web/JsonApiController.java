@@ -10,7 +10,7 @@ import java.util.Set;
 import dev.restless.Operation;
 import dev.restless.ProcessingException;
 import dev.restless.ResourceMethod;
-import dev.restless.document.DocumentRenderer;
+import dev.restless.document.ErrorDocuments;
 import dev.restless.document.ErrorObject;
 import dev.restless.document.JsonApiException;
 import dev.restless.metamodel.RelationshipDescriptor;
@@ -19,7 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
@@ -423,13 +422,7 @@ public class JsonApiController {
 	}
 
 	ObjectNode errorDocument(List<ErrorObject> errors) {
-		ObjectNode document = this.mapper.createObjectNode();
-		document.putObject("jsonapi").put("version", DocumentRenderer.JSONAPI_VERSION);
-		ArrayNode array = document.putArray("errors");
-		for (ErrorObject error : errors) {
-			array.add(this.mapper.valueToTree(error));
-		}
-		return document;
+		return ErrorDocuments.of(this.mapper, errors);
 	}
 
 }
