@@ -85,15 +85,15 @@ public final class ResourceQueries {
 			boolean hasNext = rows.size() > size;
 			return new PageResult(hasNext ? rows.subList(0, size) : rows, null, hasNext);
 		}
-		List<Object> rows = select(resource, query, query.page().offset(), size, restriction, false);
-		long total;
-		if (query.page().number() == 1 && rows.size() < size) {
-			total = rows.size();
+		// One row more than the page: when it does not come back, this is the last page and the
+		// total follows from it, so the COUNT is only run for pages that have a next one.
+		List<Object> rows = select(resource, query, query.page().offset(), size + 1, restriction, false);
+		if (rows.size() <= size && (!rows.isEmpty() || query.page().offset() == 0)) {
+			return new PageResult(rows, query.page().offset() + rows.size(), false);
 		}
-		else {
-			total = count(resource, query, restriction);
-		}
-		return new PageResult(rows, total, query.page().offset() + rows.size() < total);
+		List<Object> page = (rows.size() > size) ? rows.subList(0, size) : rows;
+		long total = count(resource, query, restriction);
+		return new PageResult(page, total, query.page().offset() + page.size() < total);
 	}
 
 	/**
