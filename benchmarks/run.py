@@ -29,6 +29,12 @@ def get(path):
         return json.loads(response.read())
 
 
+def reset_data():
+    request = urllib.request.Request(BASE + "/bench/reset", data=b"", method="POST")
+    with urllib.request.urlopen(request, timeout=120) as response:
+        return json.loads(response.read())
+
+
 def wait_until_up():
     deadline = time.time() + 600
     while time.time() < deadline:
@@ -189,6 +195,7 @@ def main():
                 get("/bench/sql")
                 result = run_wrk(scripts[implementation], SECONDS_PER_RUN)
                 result["sql"] = get("/bench/sql")["statements"] / max(1, result["requests"])
+                reset_data()
                 results.setdefault((scenario, implementation), []).append(result)
                 print("round %d  %-36s %-8s %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  %5.2f SQL/req  non-2xx %d %s" % (
                     round_number + 1, scenario, implementation, result["rps"], result["p50"], result["p99"],

@@ -15,6 +15,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,6 +60,18 @@ class BenchmarkSupport implements ApplicationRunner {
 		return Map.of("cursor", this.cursors.encode(List.of(id)));
 	}
 
+	/**
+	 * Remove what the POST scenario added, so every scenario sees the seeded size (called by the
+	 * load script between runs, outside the measurement).
+	 * @return the number of people removed
+	 */
+	@PostMapping("/reset")
+	Map<String, Integer> reset() {
+		this.jdbc.update("delete from bench_computer where id > ? or owner_id > ?",
+				(long) this.people * this.computersPerPerson, this.people);
+		return Map.of("removed", this.jdbc.update("delete from bench_person where id > ?", this.people));
+	}
+
 	@GetMapping("/size")
 	Map<String, Integer> size() {
 		return Map.of("people", this.people, "computers", this.people * this.computersPerPerson);
@@ -66,10 +79,7 @@ class BenchmarkSupport implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		// Earlier runs' POST scenarios added rows; every run starts from the seeded size.
-		this.jdbc.update("delete from bench_computer where id > ? or owner_id > ?",
-				(long) this.people * this.computersPerPerson, this.people);
-		this.jdbc.update("delete from bench_person where id > ?", this.people);
+		reset();
 		Long existing = this.jdbc.queryForObject("select count(*) from bench_person where id <= ?", Long.class,
 				this.people);
 		Long computers = this.jdbc.queryForObject("select count(*) from bench_computer", Long.class);
