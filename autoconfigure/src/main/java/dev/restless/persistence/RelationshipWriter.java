@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.restless.metamodel.PropertyAccessor;
 import dev.restless.metamodel.RelationshipDescriptor;
@@ -21,6 +23,8 @@ import org.springframework.util.ReflectionUtils;
 public final class RelationshipWriter {
 
 	private final ResourceRegistry registry;
+
+	private final Map<InverseKey, PropertyAccessor> inverseAccessors = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a writer.
@@ -177,9 +181,14 @@ public final class RelationshipWriter {
 	}
 
 	private PropertyAccessor inverseAccessor(Object member, String inverseName) {
+		// Accessors compile their getter and setter, so each one is built once, not once per member.
 		Class<?> memberClass = Hibernate.getClass(member);
-		var field = ReflectionUtils.findField(memberClass, inverseName);
-		return PropertyAccessor.of(memberClass, inverseName, field);
+		return this.inverseAccessors.computeIfAbsent(new InverseKey(memberClass, inverseName),
+				(key) -> PropertyAccessor.of(memberClass, inverseName,
+						ReflectionUtils.findField(memberClass, inverseName)));
+	}
+
+	private record InverseKey(Class<?> memberClass, String attribute) {
 	}
 
 }
