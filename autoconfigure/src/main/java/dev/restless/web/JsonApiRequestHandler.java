@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.restless.Operation;
@@ -827,9 +829,14 @@ public class JsonApiRequestHandler {
 	 * @throws JsonApiException 404 when the id cannot be parsed or nothing has it
 	 */
 	public Object find(ResourceDescriptor resource, String id) {
+		return find(resource, id, (key) -> this.queries.findByKey(resource, key));
+	}
+
+	private static Object find(ResourceDescriptor resource, String id,
+			Function<Object, Optional<Object>> load) {
 		return resource.id()
 			.parse(id)
-			.flatMap((key) -> this.queries.findByKey(resource, key))
+			.flatMap(load)
 			.orElseThrow(() -> JsonApiException.notFound("No '" + resource.type() + "' with id '" + id + "'"));
 	}
 
@@ -852,10 +859,7 @@ public class JsonApiRequestHandler {
 			return find(resource, id);
 		}
 		String relationship = fetched;
-		return resource.id()
-			.parse(id)
-			.flatMap((key) -> this.queries.findByKeyFetching(resource, key, relationship))
-			.orElseThrow(() -> JsonApiException.notFound("No '" + resource.type() + "' with id '" + id + "'"));
+		return find(resource, id, (key) -> this.queries.findByKeyFetching(resource, key, relationship));
 	}
 
 	/**
