@@ -32,6 +32,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
 
+
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -42,17 +43,17 @@ import org.springframework.util.ReflectionUtils;
  */
 public final class ResourceQueries {
 
-	/** Keys per IN list; larger batches are split so no database hits its parameter limit. */
-	static final int IN_LIST_CHUNK = 1000;
-
 	private final EntityManager entityManager;
 
 	private final ResourceRegistry registry;
 
 	private final FilterPredicateBuilder predicates;
 
-	/** Linkage queries by relationship: built once, they are run for every page. */
+	/** Linkage queries by relationship and key count: built once, they are run for every page. */
 	private final Map<LinkageQuery, String> linkageQueries = new ConcurrentHashMap<>();
+
+	/** Queries of resources by keys, by resource and key count. */
+	private final Map<KeysQuery, String> keysQueries = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the queries.
@@ -329,24 +330,25 @@ public final class ResourceQueries {
 	}
 
 	/**
-	 * Resources by a batch of keys, in one statement per {@value #IN_LIST_CHUNK} keys.
+	 * Resources by a batch of keys, in one statement per {@value KeyLists#MAX_KEYS} keys.
 	 * @param resource the resource
 	 * @param keys the keys
 	 * @return the entities found, in no particular order
 	 */
 	public List<Object> findByKeys(ResourceDescriptor resource, Collection<?> keys) {
 		List<Object> found = new ArrayList<>();
-		String jpql = "select e from " + resource.entityName() + " e" + eagerFetches(resource, "e") + " where e."
-				+ resource.id().attributeName() + " in :keys";
-		for (List<?> chunk : chunks(keys)) {
-			found.addAll(this.entityManager.createQuery(jpql, Object.class).setParameter("keys", chunk).getResultList());
+		for (List<Object> batch : KeyLists.batches(keys)) {
+			String jpql = this.keysQueries.computeIfAbsent(new KeysQuery(resource, batch.size()),
+					(query) -> "select e from " + resource.entityName() + " e" + eagerFetches(resource, "e")
+							+ " where e." + resource.id().attributeName() + " in " + KeyLists.parameters(query.keys()));
+			found.addAll(KeyLists.bind(this.entityManager.createQuery(jpql, Object.class), batch).getResultList());
 		}
 		return found;
 	}
 
 	/**
 	 * The members of a to-many relationship for a batch of resources, in one statement per
-	 * {@value #IN_LIST_CHUNK} resources. Members are ordered by their key.
+	 * {@value KeyLists#MAX_KEYS} resources. Members are ordered by their key.
 	 * @param resource the resource owning the relationship
 	 * @param relationship the to-many relationship
 	 * @param parentKeys keys of the owning resources
@@ -355,12 +357,12 @@ public final class ResourceQueries {
 	 */
 	public Map<Object, List<Object>> toManyMembers(ResourceDescriptor resource, RelationshipDescriptor relationship,
 			Collection<?> parentKeys, boolean loadMembers) {
-		String jpql = this.linkageQueries.computeIfAbsent(new LinkageQuery(relationship, loadMembers),
-				(query) -> linkageQuery(resource, relationship, loadMembers));
 		Map<Object, List<Object>> members = new LinkedHashMap<>();
-		for (List<?> chunk : chunks(parentKeys)) {
-			List<Object[]> rows = this.entityManager.createQuery(jpql, Object[].class)
-				.setParameter("keys", chunk)
+		for (List<Object> batch : KeyLists.batches(parentKeys)) {
+			String jpql = this.linkageQueries.computeIfAbsent(
+					new LinkageQuery(relationship, loadMembers, batch.size()),
+					(query) -> linkageQuery(resource, relationship, loadMembers, KeyLists.parameters(query.keys())));
+			List<Object[]> rows = KeyLists.bind(this.entityManager.createQuery(jpql, Object[].class), batch)
 				.getResultList();
 			for (Object[] row : rows) {
 				members.computeIfAbsent(row[0], (key) -> new ArrayList<>()).add(row[1]);
@@ -375,7 +377,7 @@ public final class ResourceQueries {
 	 * joins the owner's table; otherwise it joins through the owner.
 	 */
 	private String linkageQuery(ResourceDescriptor resource, RelationshipDescriptor relationship,
-			boolean loadMembers) {
+			boolean loadMembers, String keys) {
 		ResourceDescriptor target = this.registry.find(relationship.targetClass()).orElseThrow();
 		String memberKey = "m." + target.id().attributeName();
 		String selected = loadMembers ? "m" : memberKey;
@@ -384,11 +386,11 @@ public final class ResourceQueries {
 		if (inverse != null && resource.id().entityId() && isToOne(target.entityClass(), inverse)) {
 			String ownerKey = "m." + inverse + "." + resource.id().attributeName();
 			return "select " + ownerKey + ", " + selected + " from " + target.entityName() + " m" + fetches + " where "
-					+ ownerKey + " in :keys order by " + memberKey;
+					+ ownerKey + " in " + keys + " order by " + memberKey;
 		}
 		String parentKey = "p." + resource.id().attributeName();
 		return "select " + parentKey + ", " + selected + " from " + resource.entityName() + " p join p."
-				+ relationship.attributeName() + " m" + fetches + " where " + parentKey + " in :keys order by "
+				+ relationship.attributeName() + " m" + fetches + " where " + parentKey + " in " + keys + " order by "
 				+ memberKey;
 	}
 
@@ -407,15 +409,6 @@ public final class ResourceQueries {
 			fetches.append(" left join fetch ").append(alias).append('.').append(association);
 		}
 		return fetches.toString();
-	}
-
-	private static List<List<?>> chunks(Collection<?> keys) {
-		List<?> all = List.copyOf(keys);
-		List<List<?>> chunks = new ArrayList<>();
-		for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
-			chunks.add(all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK)));
-		}
-		return chunks;
 	}
 
 	/**
@@ -486,7 +479,11 @@ public final class ResourceQueries {
 	}
 
 	/** The key of a cached linkage query. */
-	private record LinkageQuery(RelationshipDescriptor relationship, boolean loadMembers) {
+	private record LinkageQuery(RelationshipDescriptor relationship, boolean loadMembers, int keys) {
+	}
+
+	/** The key of a cached query of resources by keys. */
+	private record KeysQuery(ResourceDescriptor resource, int keys) {
 	}
 
 	/**
