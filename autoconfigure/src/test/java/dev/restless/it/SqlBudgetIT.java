@@ -137,6 +137,22 @@ class SqlBudgetIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void patchOfAResourceWithAToManyRelationshipIsStillASelectAndAnUpdate() {
+		Person ada = person("Ada");
+		List<Computer> owned = computers(3, ada);
+		SqlStatementCounter.reset();
+
+		ApiResponse response = this.api.patch("/api/people/" + ada.getId(),
+				json("{'data': {'type': 'people', 'id': '%s', 'attributes': {'age': 36}}}".formatted(ada.getId())));
+
+		assertStatements(response, 2);
+		assertThat(SqlStatementCounter.statements().get(1).toLowerCase()).startsWith("update");
+		assertThat(response.at("/data/attributes/age").asInt()).isEqualTo(36);
+		assertThat(response.at("/data/relationships/computers/data").findValuesAsString("id"))
+			.containsExactlyElementsOf(owned.stream().map((computer) -> computer.getId().toString()).toList());
+	}
+
+	@Test
 	void deleteIsASelectAndADelete() {
 		Computer computer = computers(1, null).get(0);
 		SqlStatementCounter.reset();
