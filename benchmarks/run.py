@@ -136,18 +136,21 @@ end""" % (body, path, content_type, accept)
 
 
 def patch(path, content_type, people, json_api, if_match):
+    # the age changes on every request, so each PATCH writes a row
     if json_api:
         body = '{"data":{"type":"people","id":"%d","attributes":{"age":%d}}}'
-        args = "id, id % 60 + 20"
+        args = "id, 20 + counter % 60"
     else:
         body = '{"age":%d}'
-        args = "id % 60 + 20"
+        args = "20 + counter % 60"
     headers = '["Content-Type"] = "%s", ["Accept"] = "%s"' % (content_type, "*/*")
     if if_match:
         headers += ', ["If-Match"] = "*"'
     return """
 math.randomseed(os.time())
+counter = 0
 request = function()
+  counter = counter + 1
   local id = math.random(1, %d)
   local body = string.format('%s', %s)
   return wrk.format("PATCH", string.format("%s", id), {%s}, body)
