@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,12 @@ import org.springframework.util.ReflectionUtils;
  * of a batch of resources.
  */
 public final class ResourceQueries {
+
+	/**
+	 * The offset from which a page is read as a deferred join, keys first: below it, the second
+	 * statement costs more than skipping the rows saves.
+	 */
+	static final long DEEP_OFFSET = 1000;
 
 	private final EntityManager entityManager;
 
@@ -179,13 +186,53 @@ public final class ResourceQueries {
 
 	private List<Object> select(ResourceDescriptor resource, QueryParameters query, long offset, int limit,
 			Restriction restriction, boolean reversed) {
+		if (offset >= DEEP_OFFSET) {
+			return selectDeep(resource, query, offset, limit, restriction, reversed);
+		}
+		return run(ordered(resource, query, restriction, reversed, false), offset, limit);
+	}
+
+	/**
+	 * A page deep in a collection, read as a deferred join: the database skips the offset over the
+	 * keys alone (an index-only scan where the order allows one), then the page's rows are read by
+	 * key. Skipping whole rows would read every one of them from the table first.
+	 */
+	private List<Object> selectDeep(ResourceDescriptor resource, QueryParameters query, long offset, int limit,
+			Restriction restriction, boolean reversed) {
+		List<Object> keys = run(ordered(resource, query, restriction, reversed, true), offset, limit);
+		Map<Object, Object> byKey = new HashMap<>();
+		for (Object entity : findByKeys(resource, keys)) {
+			byKey.put(resource.keyOf(entity), entity);
+		}
+		List<Object> rows = new ArrayList<>(keys.size());
+		for (Object key : keys) {
+			Object entity = byKey.get(key);
+			// a row deleted between the two statements is left out, as a later read would
+			if (entity != null) {
+				rows.add(entity);
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * The filtered query of a resource in the requested order, the primary key last so the order
+	 * is total, selecting the entities (with their eager to-one associations) or only their keys.
+	 */
+	private CriteriaQuery<Object> ordered(ResourceDescriptor resource, QueryParameters query, Restriction restriction,
+			boolean reversed, boolean keysOnly) {
 		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Object> criteria = builder.createQuery(Object.class);
 		Root<?> root = criteria.from(resource.entityClass());
-		for (String association : resource.eagerAssociations()) {
-			root.fetch(association, JoinType.LEFT);
+		if (keysOnly) {
+			criteria.select(root.get(resource.id().attributeName()));
 		}
-		criteria.select(root);
+		else {
+			for (String association : resource.eagerAssociations()) {
+				root.fetch(association, JoinType.LEFT);
+			}
+			criteria.select(root);
+		}
 		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
 				restriction.predicate(root, criteria, builder)));
 		List<Order> orders = new ArrayList<>();
@@ -200,6 +247,10 @@ public final class ResourceQueries {
 			orders.add(reversed ? builder.desc(id) : builder.asc(id));
 		}
 		criteria.orderBy(orders);
+		return criteria;
+	}
+
+	private List<Object> run(CriteriaQuery<Object> criteria, long offset, int limit) {
 		TypedQuery<Object> typed = this.entityManager.createQuery(criteria);
 		typed.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE));
 		typed.setMaxResults(limit);

@@ -1,6 +1,7 @@
 package dev.restless.it;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import dev.restless.it.app.Computer;
@@ -8,6 +9,7 @@ import dev.restless.it.app.Person;
 import dev.restless.it.app.Tag;
 import dev.restless.it.support.ApiIntegrationTest;
 import dev.restless.it.support.ApiResponse;
+import dev.restless.it.support.SqlStatementCounter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -131,6 +133,33 @@ class PaginationAndSortingIT extends ApiIntegrationTest {
 		}
 		assertThat(pairs).containsExactly("acme/computer-e4", "acme/computer-c2", "acme/computer-a0",
 				"globex/computer-f5", "globex/computer-d3", "globex/computer-b1");
+	}
+
+	@Test
+	void aPageDeepInTheCollectionHoldsTheRowsOfTheSameOrderAtOneStatementMore() {
+		List<Computer> computers = computers(1030);
+		List<String> expected = computers.stream()
+			.sorted(Comparator.comparing(Computer::getVendor)
+				.thenComparing(Computer::getName, Comparator.reverseOrder())
+				.thenComparing(Computer::getId))
+			.map((computer) -> computer.getId().toString())
+			.toList();
+
+		SqlStatementCounter.reset();
+		ApiResponse shallow = this.api.get("/api/computers?sort=vendor,-name&page[number]=2&page[size]=20");
+		int shallowStatements = SqlStatementCounter.count();
+		SqlStatementCounter.reset();
+		ApiResponse deep = this.api.get("/api/computers?sort=vendor,-name&page[number]=51&page[size]=20");
+		int deepStatements = SqlStatementCounter.count();
+		ApiResponse last = this.api.get("/api/computers?sort=vendor,-name&page[number]=52&page[size]=20");
+
+		assertThat(ids(shallow)).containsExactlyElementsOf(expected.subList(20, 40));
+		assertThat(ids(deep)).containsExactlyElementsOf(expected.subList(1000, 1020));
+		assertThat(deep.at("/meta/total").asLong()).isEqualTo(1030);
+		assertThat(ids(last)).containsExactlyElementsOf(expected.subList(1020, 1030));
+		assertThat(last.at("/meta/total").asLong()).isEqualTo(1030);
+		// the keys of the page first, then its rows by key
+		assertThat(deepStatements).isEqualTo(shallowStatements + 1);
 	}
 
 	@Test
