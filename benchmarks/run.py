@@ -18,7 +18,7 @@ import urllib.request
 BASE = "http://127.0.0.1:8088"
 ROUNDS = int(os.environ.get("ROUNDS", "2"))
 SECONDS_PER_RUN = int(os.environ.get("SECONDS_PER_RUN", "8"))
-WARMUP_SECONDS = int(os.environ.get("WARMUP_SECONDS", "60"))
+WARMUP_SECONDS = int(os.environ.get("WARMUP_SECONDS", "90"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "8"))
 IMPLEMENTATIONS = ["restless", "manual", "sdr"]
 JSON_API = "application/vnd.api+json"
@@ -84,7 +84,7 @@ def scenarios(people):
         }),
         ("cursor page at the same depth", {
             "restless": static("GET", "/api/people?page%5Bsize%5D=20&page%5Bafter%5D=" + cursor, JSON_API),
-            "manual": static("GET", "/manual/people?page%%5Bsize%%5D=20&page%%5Bafter%%5D=%d" % deep_id, JSON_API),
+            "manual": static("GET", "/manual/people?page%5Bsize%5D=20&page%5Bafter%5D=" + cursor, JSON_API),
             "sdr": static("GET", "/sdr/people/search/findFirst20ByIdGreaterThanOrderByIdAsc?id=%d" % deep_id,
                           "application/hal+json"),
         }),

@@ -3,7 +3,7 @@
 # first start), warms it up and runs every scenario against Restless, Spring Data REST and the
 # hand-written baseline in alternating rounds, then prints the results table.
 #
-#   benchmarks/run.sh                 # the full run (about 8 minutes)
+#   benchmarks/run.sh                 # the full run (about 9 minutes)
 #   ROUNDS=1 SECONDS_PER_RUN=3 WARMUP_SECONDS=10 benchmarks/run.sh   # a quick smoke run
 set -euo pipefail
 cd "$(dirname "$0")/.."

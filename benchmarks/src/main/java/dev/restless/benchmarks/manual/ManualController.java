@@ -17,6 +17,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -86,24 +88,32 @@ class ManualController {
 	@Transactional(readOnly = true)
 	ObjectNode people(@RequestParam(name = "page[number]", defaultValue = "1") int number,
 			@RequestParam(name = "page[size]", defaultValue = "10") int size,
-			@RequestParam(name = "page[after]", required = false) Long after,
+			@RequestParam(name = "page[after]", required = false) String after,
 			@RequestParam(name = "minAge", required = false) Integer minAge,
 			@RequestParam(name = "page[total]", defaultValue = "true") boolean countTotal, HttpServletRequest request) {
 		if (after != null) {
+			Long afterId = ManualDocuments.cursorId(after);
+			if (afterId == null) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Invalid cursor");
+			}
 			List<Person> page = this.entityManager
 				.createQuery("select p from Person p where p.id > :after order by p.id", Person.class)
-				.setParameter("after", after)
+				.setParameter("after", afterId)
 				.setMaxResults(size + 1)
 				.getResultList();
 			boolean more = page.size() > size;
 			List<Person> rows = more ? page.subList(0, size) : page;
 			ObjectNode document = this.documents.people(base(request), rows, computerIds(ids(rows)));
+			for (JsonNode resource : document.withArray("data")) {
+				long id = Long.parseLong(resource.get("id").asString());
+				((ObjectNode) resource.get("meta")).putObject("page").put("cursor", ManualDocuments.cursor(id));
+			}
 			ObjectNode links = document.putObject("links");
 			links.put("self", request.getRequestURL() + "?" + request.getQueryString());
-			links.put("prev", rows.isEmpty() ? null
-					: base(request) + "/people?page[before]=" + rows.get(0).getId() + "&page[size]=" + size);
-			links.put("next", more ? base(request) + "/people?page[after]=" + rows.get(rows.size() - 1).getId()
-					+ "&page[size]=" + size : null);
+			links.put("prev", rows.isEmpty() ? null : base(request) + "/people?page%5Bbefore%5D="
+					+ ManualDocuments.cursor(rows.get(0).getId()) + "&page%5Bsize%5D=" + size);
+			links.put("next", more ? base(request) + "/people?page%5Bafter%5D="
+					+ ManualDocuments.cursor(rows.get(rows.size() - 1).getId()) + "&page%5Bsize%5D=" + size : null);
 			return document;
 		}
 		String where = (minAge != null) ? " where p.age > :age" : "";

@@ -1,5 +1,7 @@
 package dev.restless.benchmarks.manual;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,28 @@ class ManualDocuments {
 		ObjectNode document = this.mapper.createObjectNode();
 		document.putObject("jsonapi").put("version", "1.1");
 		return document;
+	}
+
+	/**
+	 * The cursor of a person in the default order, written as Restless writes it: the sort keys
+	 * (here only the id) as a JSON array, in unpadded base64url.
+	 */
+	static String cursor(long id) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(("[" + id + "]").getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The id inside a cursor, or {@code null} when it is not one. */
+	static Long cursorId(String cursor) {
+		try {
+			String keys = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			if (keys.length() < 3 || keys.charAt(0) != '[' || keys.charAt(keys.length() - 1) != ']') {
+				return null;
+			}
+			return Long.valueOf(keys.substring(1, keys.length() - 1));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	ObjectNode person(String base, Person person, List<Long> computerIds) {
