@@ -25,7 +25,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -70,13 +69,22 @@ public class JsonApiController {
 	}
 
 	/**
-	 * Decode the query string before any endpoint reads it: a malformed one (a broken
-	 * percent-encoding, a parameter without a name) is a mistake of the client, answered with
-	 * {@code 400} rather than the container's failure to parse it.
-	 * @param request the request
+	 * The checks every endpoint serving documents starts with: the query string, then the
+	 * {@code Accept} header, which must allow a JSON:API document.
 	 */
-	@ModelAttribute
-	void checkQueryString(HttpServletRequest request) {
+	private void checkRequest(HttpServletRequest request) {
+		checkQueryString(request);
+		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
+	}
+
+	/**
+	 * Decode the query string before anything reads it: a malformed one (a broken
+	 * percent-encoding, a parameter without a name) is a mistake of the client, answered with
+	 * {@code 400} rather than the container's failure to parse it. Every endpoint calls it first
+	 * (directly: as a {@code @ModelAttribute} method, Spring MVC would resolve it through its model
+	 * machinery on every request).
+	 */
+	private static void checkQueryString(HttpServletRequest request) {
 		try {
 			request.getParameterMap();
 		}
@@ -94,7 +102,7 @@ public class JsonApiController {
 	 */
 	@RequestMapping("/{collection}")
 	public ResponseEntity<byte[]> collection(@PathVariable String collection, HttpServletRequest request) {
-		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
+		checkRequest(request);
 		ResourceMethod method = method(request, collection, COLLECTION_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, COLLECTION_METHODS);
 		if (method == ResourceMethod.GET) {
@@ -114,7 +122,7 @@ public class JsonApiController {
 	@RequestMapping("/{collection}/{id}")
 	public ResponseEntity<byte[]> resource(@PathVariable String collection, @PathVariable String id,
 			HttpServletRequest request) {
-		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
+		checkRequest(request);
 		ResourceMethod method = method(request, collection, RESOURCE_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, RESOURCE_METHODS);
 		return switch (method) {
@@ -138,7 +146,7 @@ public class JsonApiController {
 	@RequestMapping("/{collection}/{id}/{relation}")
 	public ResponseEntity<byte[]> related(@PathVariable String collection, @PathVariable String id,
 			@PathVariable String relation, HttpServletRequest request) {
-		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
+		checkRequest(request);
 		ResourceMethod method = method(request, collection, RELATED_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, RELATED_METHODS);
 		return write(this.handler.getRelated(resource, id, relation, request));
@@ -157,7 +165,7 @@ public class JsonApiController {
 	@RequestMapping("/{collection}/{id}/{relation}/{relatedId}")
 	public ResponseEntity<byte[]> relatedResource(@PathVariable String collection, @PathVariable String id,
 			@PathVariable String relation, @PathVariable String relatedId, HttpServletRequest request) {
-		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
+		checkRequest(request);
 		ResourceMethod method = method(request, collection, RELATED_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, RELATED_METHODS);
 		return write(this.handler.getRelatedResource(resource, id, relation, relatedId, request));
@@ -176,7 +184,7 @@ public class JsonApiController {
 	@RequestMapping("/{collection}/{id}/relationships/{relation}")
 	public ResponseEntity<byte[]> relationship(@PathVariable String collection, @PathVariable String id,
 			@PathVariable String relation, HttpServletRequest request) {
-		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
+		checkRequest(request);
 		ResourceDescriptor resource = this.handler.relationshipEndpoint(collection, request.getMethod());
 		Operation operation = switch (request.getMethod()) {
 			case "POST" -> Operation.POST_RELATIONSHIP;
@@ -201,7 +209,7 @@ public class JsonApiController {
 	 */
 	@RequestMapping("/eval/{collection}")
 	public ResponseEntity<byte[]> eval(@PathVariable String collection, HttpServletRequest request) {
-		this.negotiation.checkAccept(request.getHeader(HttpHeaders.ACCEPT));
+		checkRequest(request);
 		ResourceDescriptor resource = this.handler.resource(collection, ResourceMethod.GET, EVAL_METHODS);
 		if (!resource.allowFunctions()) {
 			throw JsonApiException.notFound("'" + collection + "' does not allow function evaluation");
@@ -217,26 +225,31 @@ public class JsonApiController {
 	 */
 	@RequestMapping("/**")
 	public ResponseEntity<byte[]> unknown(HttpServletRequest request) {
+		checkQueryString(request);
 		throw JsonApiException.notFound("Nothing is served at " + request.getRequestURI());
 	}
 
 	/**
 	 * {@code OPTIONS /{collection}}: the methods the collection serves, in {@code Allow}.
 	 * @param collection the collection name
+	 * @param request the request
 	 * @return the response
 	 */
 	@RequestMapping(path = "/{collection}", method = RequestMethod.OPTIONS)
-	public ResponseEntity<byte[]> collectionOptions(@PathVariable String collection) {
+	public ResponseEntity<byte[]> collectionOptions(@PathVariable String collection, HttpServletRequest request) {
+		checkQueryString(request);
 		return options(this.handler.collection(collection), COLLECTION_METHODS);
 	}
 
 	/**
 	 * {@code OPTIONS /{collection}/{id}}: the methods a resource serves, in {@code Allow}.
 	 * @param collection the collection name
+	 * @param request the request
 	 * @return the response
 	 */
 	@RequestMapping(path = "/{collection}/{id}", method = RequestMethod.OPTIONS)
-	public ResponseEntity<byte[]> resourceOptions(@PathVariable String collection) {
+	public ResponseEntity<byte[]> resourceOptions(@PathVariable String collection, HttpServletRequest request) {
+		checkQueryString(request);
 		return options(this.handler.collection(collection), RESOURCE_METHODS);
 	}
 
@@ -244,11 +257,13 @@ public class JsonApiController {
 	 * {@code OPTIONS} on the related resources of a relationship: the methods they serve, in
 	 * {@code Allow}.
 	 * @param collection the collection name
+	 * @param request the request
 	 * @return the response
 	 */
 	@RequestMapping(path = { "/{collection}/{id}/{relation}", "/{collection}/{id}/{relation}/{relatedId}" },
 			method = RequestMethod.OPTIONS)
-	public ResponseEntity<byte[]> relatedOptions(@PathVariable String collection) {
+	public ResponseEntity<byte[]> relatedOptions(@PathVariable String collection, HttpServletRequest request) {
+		checkQueryString(request);
 		return options(this.handler.collection(collection), RELATED_METHODS);
 	}
 
@@ -256,10 +271,12 @@ public class JsonApiController {
 	 * {@code OPTIONS} on a relationship endpoint: the methods it serves, in {@code Allow} (reading
 	 * needs GET enabled for the resource, changing needs PATCH).
 	 * @param collection the collection name
+	 * @param request the request
 	 * @return the response
 	 */
 	@RequestMapping(path = "/{collection}/{id}/relationships/{relation}", method = RequestMethod.OPTIONS)
-	public ResponseEntity<byte[]> relationshipOptions(@PathVariable String collection) {
+	public ResponseEntity<byte[]> relationshipOptions(@PathVariable String collection, HttpServletRequest request) {
+		checkQueryString(request);
 		ResourceDescriptor resource = this.handler.collection(collection);
 		List<String> served = new ArrayList<>();
 		if (resource.allows(ResourceMethod.GET)) {
@@ -275,10 +292,12 @@ public class JsonApiController {
 	 * {@code OPTIONS /eval/{collection}}: {@code GET} where the resource allows function evaluation,
 	 * otherwise {@code 404} like the endpoint itself.
 	 * @param collection the collection name
+	 * @param request the request
 	 * @return the response
 	 */
 	@RequestMapping(path = "/eval/{collection}", method = RequestMethod.OPTIONS)
-	public ResponseEntity<byte[]> evalOptions(@PathVariable String collection) {
+	public ResponseEntity<byte[]> evalOptions(@PathVariable String collection, HttpServletRequest request) {
+		checkQueryString(request);
 		ResourceDescriptor resource = this.handler.collection(collection);
 		if (!resource.allowFunctions()) {
 			throw JsonApiException.notFound("'" + collection + "' does not allow function evaluation");
@@ -293,6 +312,7 @@ public class JsonApiController {
 	 */
 	@RequestMapping(path = "/**", method = RequestMethod.OPTIONS)
 	public ResponseEntity<byte[]> unknownOptions(HttpServletRequest request) {
+		checkQueryString(request);
 		return unknown(request);
 	}
 
