@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
  * The HTTP face of the Atomic Operations extension: {@code POST {base-path}/operations}, with the
@@ -108,6 +109,14 @@ public class AtomicOperationsController {
 	public ResponseEntity<byte[]> handleProcessingException(ProcessingException ex, HttpServletRequest request) {
 		ErrorObject error = ErrorObject.of(ex.status(), ex.title(), ex.detail());
 		return write(new JsonApiResponse(ex.status(), errorDocument(List.of(error)), Map.of()), request);
+	}
+
+	/**
+	 * The client closed the connection before the response was written: there is nobody left to
+	 * answer, and nothing failed on the server, so nothing is written or logged.
+	 */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	public void handleClientGone() {
 	}
 
 	/**

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
  * The HTTP face of Restless: maps every endpoint under {@code restless.base-path} to the request
@@ -420,6 +421,14 @@ public class JsonApiController {
 	public ResponseEntity<byte[]> handleProcessingException(ProcessingException ex) {
 		ErrorObject error = ErrorObject.of(ex.status(), ex.title(), ex.detail());
 		return write(new JsonApiResponse(ex.status(), errorDocument(List.of(error)), Map.of()));
+	}
+
+	/**
+	 * The client closed the connection before the response was written: there is nobody left to
+	 * answer, and nothing failed on the server, so nothing is written or logged.
+	 */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	public void handleClientGone() {
 	}
 
 	/**

@@ -12,7 +12,12 @@ import dev.restless.it.support.ApiResponse;
 import dev.restless.query.SortField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 import static dev.restless.it.support.JsonApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,6 +187,25 @@ class ProcessorsIT extends ApiIntegrationTest {
 		assertThat(response.status()).isEqualTo(500);
 		assertThat(response.firstError().get("status").asString()).isEqualTo("500");
 		assertThat(response.text()).doesNotContain("hunter2").doesNotContain("IllegalState").doesNotContain("dev.restless");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aClientThatHasGoneAwayIsNeitherAnsweredNorLoggedAsAFailure(CapturedOutput output) {
+		// What Spring MVC throws when the response can no longer be written to; it is checked, so
+		// the processor throws it the way the servlet stream would, undeclared.
+		TestProcessors.globalPreprocessing = (context) -> throwUnchecked(
+				new AsyncRequestNotUsableException("ServletOutputStream failed to flush: Broken pipe"));
+
+		ApiResponse response = this.api.get("/api/computers");
+
+		assertThat(response.text()).isEmpty();
+		assertThat(output).doesNotContain("Unexpected failure").doesNotContain("Failure in @ExceptionHandler");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <E extends Throwable> void throwUnchecked(Throwable ex) throws E {
+		throw (E) ex;
 	}
 
 }
