@@ -118,9 +118,10 @@ public @interface ExposedResource {
 	boolean includeTotal() default true;
 
 	/**
-	 * Whether PATCH and DELETE requests must carry an {@code If-Match} header with the resource's
-	 * ETag (otherwise {@code 428 Precondition Required}), so that no client overwrites a change it
-	 * has not seen. Needs a JPA {@code @Version} attribute.
+	 * Whether PATCH and DELETE requests, of the resource and of its relationships, must carry an
+	 * {@code If-Match} header with the resource's ETag (otherwise {@code 428 Precondition
+	 * Required}), so that no client overwrites a change it has not seen. Needs a JPA
+	 * {@code @Version} attribute.
 	 * @return whether conditional writes are required
 	 */
 	boolean requireIfMatch() default false;

@@ -59,8 +59,8 @@ public class RestlessProperties {
 	private Map<String, Resource> resources = new LinkedHashMap<>();
 
 	/**
-	 * Whether PATCH and DELETE of every resource with a JPA @Version attribute must carry an
-	 * If-Match header (otherwise 428 Precondition Required).
+	 * Whether PATCH and DELETE of every resource with a JPA @Version attribute, and of its
+	 * relationships, must carry an If-Match header (otherwise 428 Precondition Required).
 	 */
 	private boolean requireIfMatch;
 
@@ -233,8 +233,9 @@ public class RestlessProperties {
 		private Boolean includeTotal;
 
 		/**
-		 * Whether PATCH and DELETE must carry an If-Match header with the resource's ETag
-		 * (otherwise 428). The resource needs a JPA @Version attribute.
+		 * Whether PATCH and DELETE, of the resource and of its relationships, must carry an
+		 * If-Match header with the resource's ETag (otherwise 428). The resource needs a JPA
+		 * @Version attribute.
 		 */
 		private Boolean requireIfMatch;
 

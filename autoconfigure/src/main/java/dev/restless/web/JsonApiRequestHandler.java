@@ -683,8 +683,9 @@ public class JsonApiRequestHandler {
 	/**
 	 * {@code POST}, {@code PATCH} or {@code DELETE} on {@code /{collection}/{id}/relationships/{relation}}:
 	 * add members to a to-many relationship, replace a relationship, or remove members from a to-many
-	 * relationship, keeping both sides of a bidirectional association consistent. The change and the
-	 * postprocessors share one transaction. Answers {@code 204} unless a postprocessor sets a
+	 * relationship, keeping both sides of a bidirectional association consistent. An
+	 * {@code If-Match} header is checked against the owning resource's entity tag. The change and
+	 * the postprocessors share one transaction. Answers {@code 204} unless a postprocessor sets a
 	 * document.
 	 * @param resource the resource
 	 * @param id the id from the URL
@@ -697,13 +698,17 @@ public class JsonApiRequestHandler {
 	 */
 	public JsonApiResponse changeRelationship(ResourceDescriptor resource, String id,
 			RelationshipDescriptor relationship, Operation operation, byte[] body, HttpServletRequest request) {
+		// A relationship is part of the resource that owns it: If-Match names that resource's
+		// ETag, and a resource that refuses blind writes refuses them here too.
+		Precondition precondition = precondition(resource, request);
 		QueryParameters parsed = relationshipQuery(targetOf(relationship), request, false);
 		PreprocessContext pre = new PreprocessContext(operation, resource.type(), relationship.name(), id, parsed,
 				parseBody(body));
 		this.processors.preprocess(pre);
 		JsonNode data = EntityWriter.linkage(pre.document());
-		return write(false, () -> {
+		return write(false, precondition.isPresent(), () -> {
 			Object owner = find(resource, pre.id());
+			this.versions.check(resource, owner, precondition);
 			switch (operation) {
 				case POST_RELATIONSHIP -> this.writer.applyLinkage(resource, owner, relationship, data, "/data", true);
 				case DELETE_RELATIONSHIP -> this.writer.removeLinkage(resource, owner, relationship, data, "/data");

@@ -3,6 +3,7 @@ package dev.restless.it;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
@@ -12,6 +13,7 @@ import dev.restless.it.app.Counter;
 import dev.restless.it.app.EntityHooks;
 import dev.restless.it.app.Note;
 import dev.restless.it.app.Person;
+import dev.restless.it.app.Tag;
 import dev.restless.it.support.ApiIntegrationTest;
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.JsonApiClient;
@@ -290,6 +292,33 @@ class ConditionalRequestsIT extends ApiIntegrationTest {
 		assertThat(created.status()).as("creating needs no If-Match").isEqualTo(201);
 		String text = this.fixtures.read((em) -> em.find(Note.class, note.getId()).getText());
 		assertThat(text).isEqualTo("final");
+	}
+
+	@Test
+	void relationshipWritesCheckIfMatchAgainstTheResourceThatOwnsTheRelationship() {
+		Tag red = new Tag();
+		red.setId(UUID.randomUUID());
+		red.setLabel("red");
+		Note note = new Note("draft");
+		this.fixtures.persist(red, note);
+		String path = "/api/notes/" + note.getId() + "/relationships/tags";
+		String body = json("{'data': [{'type': 'tags', 'id': '%s'}]}".formatted(red.getId()));
+		String etag = this.api.get("/api/notes/" + note.getId()).header("ETag");
+
+		ApiResponse blind = send("POST", path, body);
+		ApiResponse stale = send("POST", path, body, "If-Match", "\"notes/" + note.getId() + "/99\"");
+		int tagsAfterRefusals = this.fixtures.read((em) -> em.find(Note.class, note.getId()).getTags().size());
+		ApiResponse added = send("POST", path, body, "If-Match", etag);
+		ApiResponse removedWithTheOldTag = send("DELETE", path, body, "If-Match", etag);
+
+		assertThat(blind.status()).as("the resource requires If-Match").isEqualTo(428);
+		assertThat(blind.firstError().at("/source/header").asString()).isEqualTo("If-Match");
+		assertThat(stale.status()).isEqualTo(412);
+		assertThat(tagsAfterRefusals).isZero();
+		assertThat(added.status()).as(added.text()).isEqualTo(204);
+		assertThat(removedWithTheOldTag.status()).as("adding a tag made a new version of the note").isEqualTo(412);
+		int tags = this.fixtures.read((em) -> em.find(Note.class, note.getId()).getTags().size());
+		assertThat(tags).isEqualTo(1);
 	}
 
 	@Test
