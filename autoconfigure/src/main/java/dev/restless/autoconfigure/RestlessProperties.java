@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.restless.ResourceMethod;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of Restless, under {@code restless.*}.
@@ -51,6 +52,12 @@ public class RestlessProperties {
 	 * parameters of one request. Larger filters get 400.
 	 */
 	private int maxFilterNodes = 500;
+
+	/**
+	 * Largest request document accepted (POST, PATCH, relationship writes, atomic operations).
+	 * Larger bodies get 413 before they are read.
+	 */
+	private DataSize maxRequestSize = DataSize.ofMegabytes(2);
 
 	/**
 	 * Per-resource settings, keyed by collection name. They win over the @ExposedResource
@@ -139,6 +146,14 @@ public class RestlessProperties {
 
 	public void setRequireIfMatch(boolean requireIfMatch) {
 		this.requireIfMatch = requireIfMatch;
+	}
+
+	public DataSize getMaxRequestSize() {
+		return this.maxRequestSize;
+	}
+
+	public void setMaxRequestSize(DataSize maxRequestSize) {
+		this.maxRequestSize = maxRequestSize;
 	}
 
 	public Atomic getAtomic() {

@@ -11,6 +11,7 @@ import dev.restless.web.AtomicOperationsHandler;
 import dev.restless.web.ContentNegotiation;
 import dev.restless.web.JsonApiController;
 import dev.restless.web.JsonApiRequestHandler;
+import dev.restless.web.RequestBodyReader;
 import jakarta.persistence.EntityManagerFactory;
 import tools.jackson.databind.ObjectMapper;
 
@@ -55,15 +56,21 @@ public final class RestlessWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AtomicOperationsController restlessAtomicOperationsController(AtomicOperationsHandler handler,
-			ContentNegotiation negotiation, ObjectProvider<ObjectMapper> mapper) {
-		return new AtomicOperationsController(handler, negotiation, RestlessAutoConfiguration.mapperOf(mapper));
+			ContentNegotiation negotiation, ObjectProvider<ObjectMapper> mapper, RestlessProperties properties) {
+		return new AtomicOperationsController(handler, negotiation, RestlessAutoConfiguration.mapperOf(mapper),
+				bodyReader(properties));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	JsonApiController restlessController(JsonApiRequestHandler handler, ContentNegotiation negotiation,
-			ObjectProvider<ObjectMapper> mapper) {
-		return new JsonApiController(handler, negotiation, RestlessAutoConfiguration.mapperOf(mapper));
+			ObjectProvider<ObjectMapper> mapper, RestlessProperties properties) {
+		return new JsonApiController(handler, negotiation, RestlessAutoConfiguration.mapperOf(mapper),
+				bodyReader(properties));
+	}
+
+	private static RequestBodyReader bodyReader(RestlessProperties properties) {
+		return new RequestBodyReader(properties.getMaxRequestSize().toBytes());
 	}
 
 }

@@ -41,17 +41,21 @@ public class AtomicOperationsController {
 
 	private final ObjectMapper mapper;
 
+	private final RequestBodyReader bodies;
+
 	/**
 	 * Create the controller.
 	 * @param handler executes the operations
 	 * @param negotiation the content negotiation rules
 	 * @param mapper writes documents
+	 * @param bodies reads request documents, up to the configured size
 	 */
 	public AtomicOperationsController(AtomicOperationsHandler handler, ContentNegotiation negotiation,
-			ObjectMapper mapper) {
+			ObjectMapper mapper, RequestBodyReader bodies) {
 		this.handler = handler;
 		this.negotiation = negotiation;
 		this.mapper = mapper;
+		this.bodies = bodies;
 	}
 
 	/**
@@ -72,7 +76,7 @@ public class AtomicOperationsController {
 		this.negotiation.checkAtomicContentType(request.getContentType());
 		request.setAttribute(NEGOTIATED, Boolean.TRUE);
 		// Read here rather than bound by Spring MVC, so that the media type is checked first.
-		byte[] body = request.getInputStream().readAllBytes();
+		byte[] body = this.bodies.read(request);
 		return write(this.handler.execute(body, request), request);
 	}
 

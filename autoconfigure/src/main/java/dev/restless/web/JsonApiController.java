@@ -1,6 +1,5 @@
 package dev.restless.web;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,16 +56,21 @@ public class JsonApiController {
 
 	private final ObjectMapper mapper;
 
+	private final RequestBodyReader bodies;
+
 	/**
 	 * Create the controller.
 	 * @param handler handles the operations
 	 * @param negotiation the content negotiation rules
 	 * @param mapper writes documents
+	 * @param bodies reads request documents, up to the configured size
 	 */
-	public JsonApiController(JsonApiRequestHandler handler, ContentNegotiation negotiation, ObjectMapper mapper) {
+	public JsonApiController(JsonApiRequestHandler handler, ContentNegotiation negotiation, ObjectMapper mapper,
+			RequestBodyReader bodies) {
 		this.handler = handler;
 		this.negotiation = negotiation;
 		this.mapper = mapper;
+		this.bodies = bodies;
 	}
 
 	/**
@@ -372,12 +376,7 @@ public class JsonApiController {
 	 * @return the body, empty when there is none
 	 */
 	byte[] body(HttpServletRequest request) {
-		try {
-			return request.getInputStream().readAllBytes();
-		}
-		catch (IOException ex) {
-			throw JsonApiException.badDocument(null, "The request body could not be read");
-		}
+		return this.bodies.read(request);
 	}
 
 	/**

@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +67,20 @@ class RestlessAutoConfigurationTests {
 				.get(RestlessHibernateAutoConfiguration.CRITERIA_PLAN_CACHE)).hasToString("false"));
 		this.runner.withPropertyValues("restless.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean("restlessCriteriaPlanCache"));
+	}
+
+	@Test
+	void requestBodiesAreLimitedToTwoMegabytesUnlessConfiguredAndALimitBelowOneByteFailsStartUp() {
+		this.runner.run((context) -> assertThat(context.getBean(RestlessProperties.class).getMaxRequestSize())
+			.isEqualTo(DataSize.ofMegabytes(2)));
+		this.runner.withPropertyValues("restless.max-request-size=64KB")
+			.run((context) -> assertThat(context.getBean(RestlessProperties.class).getMaxRequestSize())
+				.isEqualTo(DataSize.ofKilobytes(64)));
+		this.runner.withPropertyValues("restless.max-request-size=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("largest request body"));
 	}
 
 	@Test

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AtomicOperationsIT extends ApiIntegrationTest {
 
-	private static final String ATOMIC = "application/vnd.api+json;ext=\"https://jsonapi.org/ext/atomic\"";
+	private static final String ATOMIC = JsonApiClient.ATOMIC;
 
 	private static final Set<String> RESULTS_DOCUMENT_MEMBERS = Set.of("jsonapi", "meta", "links", "atomic:results");
 

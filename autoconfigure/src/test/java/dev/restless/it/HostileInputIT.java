@@ -137,6 +137,32 @@ class HostileInputIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void aBodyOverTheSizeLimitIs413WhetherItsLengthIsDeclaredOrNotAndChangesNothing() {
+		// the test application allows 64KB
+		String document = json("{'data': {'type': 'people', 'attributes': {'name': '" + "x".repeat(70 * 1024) + "'}}}");
+
+		JsonNode declared = assertError(this.api.post("/api/people", document), 413);
+		JsonNode streamed = assertError(this.api.postStreamed("/api/people", document), 413);
+		JsonNode atomic = assertError(this.api.exchange("POST", "/api/operations", document, "Content-Type",
+				JsonApiClient.ATOMIC, "Accept", JsonApiClient.ATOMIC), 413);
+
+		assertThat(declared.get("detail").asString()).isEqualTo("The request body is larger than the limit of 65536 bytes");
+		assertThat(streamed).isEqualTo(declared);
+		assertThat(atomic).isEqualTo(declared);
+		adaIsUnchanged();
+	}
+
+	@Test
+	void aBodyJustUnderTheSizeLimitIsRead() {
+		String name = "x".repeat(60 * 1024);
+
+		ApiResponse response = this.api.postStreamed("/api/people",
+				json("{'data': {'type': 'people', 'attributes': {'name': '" + name + "'}}}"));
+
+		assertThat(response.status()).as("read, then refused by the column length").isEqualTo(422);
+	}
+
+	@Test
 	void textWithTheNulCharacterIs400OnEveryDatabase() {
 		assertError(postPerson("{'name': 'A\\u0000da'}"), 400, "/data/attributes/name");
 		assertError(patchAda("{'name': 'A\\u0000da'}"), 400, "/data/attributes/name");

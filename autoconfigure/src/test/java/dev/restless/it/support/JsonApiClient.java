@@ -22,6 +22,9 @@ public final class JsonApiClient {
 
 	public static final String JSON_API = "application/vnd.api+json";
 
+	/** The JSON:API media type with the Atomic Operations extension. */
+	public static final String ATOMIC = JSON_API + ";ext=\"https://jsonapi.org/ext/atomic\"";
+
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -59,6 +62,18 @@ public final class JsonApiClient {
 
 	public ApiResponse post(String path, String json) {
 		return send(request(path).header("Content-Type", JSON_API).POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	/**
+	 * POST a document of undeclared length (sent chunked), as a client streaming it would.
+	 * @param path the path under the server root
+	 * @param json the document
+	 * @return the response
+	 */
+	public ApiResponse postStreamed(String path, String json) {
+		byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return send(request(path).header("Content-Type", JSON_API)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
 	}
 
 	public ApiResponse patch(String path, String json) {
