@@ -2,6 +2,7 @@ package dev.restless.persistence;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -30,12 +31,12 @@ final class KeyLists {
 
 	/**
 	 * Split keys into batches of at most {@value #MAX_KEYS}, each padded to its
-	 * {@linkplain #paddedSize(int) padded size}.
-	 * @param keys the keys, without duplicates
+	 * {@linkplain #paddedSize(int) padded size}. Repeated keys are sent once.
+	 * @param keys the keys
 	 * @return the padded batches
 	 */
 	static List<List<Object>> batches(Collection<?> keys) {
-		List<?> all = List.copyOf(keys);
+		List<?> all = List.copyOf(new LinkedHashSet<>(keys));
 		List<List<Object>> batches = new ArrayList<>();
 		for (int from = 0; from < all.size(); from += MAX_KEYS) {
 			List<Object> batch = new ArrayList<>(all.subList(from, Math.min(all.size(), from + MAX_KEYS)));

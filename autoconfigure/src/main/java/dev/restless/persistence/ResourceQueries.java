@@ -207,10 +207,12 @@ public final class ResourceQueries {
 		List<Object> rows = new ArrayList<>(keys.size());
 		for (Object key : keys) {
 			Object entity = byKey.get(key);
-			// a row deleted between the two statements is left out, as a later read would
-			if (entity != null) {
-				rows.add(entity);
+			if (entity == null) {
+				// Deleted between the two statements: the page would come up short and look like the
+				// last one, so it is read again in one statement, which sees one state of the table.
+				return run(ordered(resource, query, restriction, reversed, false), offset, limit);
 			}
+			rows.add(entity);
 		}
 		return rows;
 	}

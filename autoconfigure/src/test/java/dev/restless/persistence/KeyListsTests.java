@@ -42,6 +42,11 @@ class KeyListsTests {
 	}
 
 	@Test
+	void repeatedKeysAreSentOnce() {
+		assertThat(KeyLists.batches(List.of(5L, 5L, 6L, 5L))).containsExactly(List.of(5L, 6L));
+	}
+
+	@Test
 	void noKeysMakeNoBatch() {
 		assertThat(KeyLists.batches(List.of())).isEmpty();
 	}
