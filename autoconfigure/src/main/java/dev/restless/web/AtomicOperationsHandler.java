@@ -331,6 +331,7 @@ public class AtomicOperationsHandler {
 				case REMOVE -> AtomicOperationsHandler.this.writer.removeLinkage(resource, entity, relationship,
 						linkage, "/data");
 			}
+			handler.newVersion(resource, entity, relationship);
 			handler.validate(resource, entity);
 			AtomicOperationsHandler.this.entityManager.flush();
 			PostprocessContext post = new PostprocessContext(kind, resource.type(), relationship.name(), pre.id(),

@@ -40,8 +40,10 @@ import dev.restless.query.QueryParameters;
 import dev.restless.query.SortField;
 import dev.restless.query.QueryParser;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import org.hibernate.Hibernate;
 import tools.jackson.core.JacksonException;
@@ -393,7 +395,8 @@ public class JsonApiRequestHandler {
 		Precondition expected = precondition.withVersion(Precondition.versionIn(data), "/data/meta/version");
 		return write(false, expected.isPresent(), () -> {
 			// Loaded with the linkage the response renders, as a GET would: one statement fewer.
-			Object entity = applyUpdate(resource, findWithLinkage(resource, pre.id(), pre.query()), data, expected);
+			Object entity = applyUpdate(resource, findWithLinkage(resource, pre.id(), pre.query(), true), data,
+					expected);
 			this.entityManager.flush();
 			ObjectNode document = this.renderer.resourceDocument(resource, entity, options(resource, pre.query(), urls));
 			document.putObject("links").put("self", urls.api().resource(resource.type(), resource.idOf(entity)));
@@ -420,6 +423,14 @@ public class JsonApiRequestHandler {
 	private Object applyUpdate(ResourceDescriptor resource, Object entity, ObjectNode data, Precondition precondition) {
 		this.versions.check(resource, entity, precondition);
 		this.writer.apply(resource, entity, data, false, "/data");
+		if (data.get("relationships") instanceof ObjectNode relationships) {
+			for (String name : relationships.propertyNames()) {
+				RelationshipDescriptor relationship = resource.relationships().get(name);
+				if (relationship != null) {
+					newVersion(resource, entity, relationship);
+				}
+			}
+		}
 		validate(resource, entity);
 		return entity;
 	}
@@ -714,6 +725,7 @@ public class JsonApiRequestHandler {
 				case DELETE_RELATIONSHIP -> this.writer.removeLinkage(resource, owner, relationship, data, "/data");
 				default -> this.writer.applyLinkage(resource, owner, relationship, data, "/data", false);
 			}
+			newVersion(resource, owner, relationship);
 			validate(resource, owner);
 			this.entityManager.flush();
 			PostprocessContext post = new PostprocessContext(operation, resource.type(), relationship.name(),
@@ -721,6 +733,22 @@ public class JsonApiRequestHandler {
 			this.processors.postprocess(post);
 			return (post.document() != null) ? JsonApiResponse.ok(post.document()) : JsonApiResponse.noContent();
 		});
+	}
+
+	/**
+	 * Give a versioned resource a new version when one of its relationships whose changes reach
+	 * the database through the other side ({@code mappedBy}) changed: its own row does not change,
+	 * so Hibernate would keep its version, yet its document changed, so its entity tag must, and a
+	 * second write made with the old tag must fail. The version moves on at once, so the response
+	 * carries the new tag. Relationships the resource owns already change its version.
+	 * @param resource the resource owning the relationship
+	 * @param owner the entity, managed in the current transaction
+	 * @param relationship the relationship written
+	 */
+	public void newVersion(ResourceDescriptor resource, Object owner, RelationshipDescriptor relationship) {
+		if (resource.version() != null && relationship.ownedByInverse()) {
+			this.entityManager.lock(owner, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+		}
 	}
 
 	/**
@@ -854,12 +882,24 @@ public class JsonApiRequestHandler {
 	 * the resource and that relationship's linkage cost one statement.
 	 */
 	private Object findWithLinkage(ResourceDescriptor resource, String id, QueryParameters query) {
+		return findWithLinkage(resource, id, query, false);
+	}
+
+	/**
+	 * Load a resource to render it, as {@link #findWithLinkage(ResourceDescriptor, String, QueryParameters)}
+	 * does. For an update, which is validated, a relationship that carries Bean Validation
+	 * constraints (or cascades validation into its members) is not fetched: validation reaches only
+	 * loaded associations, and whether a PATCH is valid must not depend on which fields the
+	 * response renders.
+	 */
+	private Object findWithLinkage(ResourceDescriptor resource, String id, QueryParameters query, boolean forUpdate) {
 		Set<String> fieldset = query.fields().get(resource.type());
 		String fetched = null;
 		if (resource.toManyLinkage()) {
 			for (var relationship : resource.relationships().values()) {
 				if (relationship.toMany() && (fieldset == null || fieldset.contains(relationship.name()))) {
-					fetched = relationship.attributeName();
+					fetched = (forUpdate && isValidated(resource, relationship.attributeName())) ? null
+							: relationship.attributeName();
 					break;
 				}
 			}
@@ -869,6 +909,11 @@ public class JsonApiRequestHandler {
 		}
 		String relationship = fetched;
 		return find(resource, id, (key) -> this.queries.findByKeyFetching(resource, key, relationship));
+	}
+
+	private boolean isValidated(ResourceDescriptor resource, String attribute) {
+		return this.validator != null
+				&& this.validator.getConstraintsForClass(resource.entityClass()).getConstraintsForProperty(attribute) != null;
 	}
 
 	/**
@@ -913,13 +958,32 @@ public class JsonApiRequestHandler {
 		if (violations.isEmpty()) {
 			return;
 		}
+		throw invalid(resource, violations);
+	}
+
+	private static JsonApiException invalid(ResourceDescriptor resource, Set<? extends ConstraintViolation<?>> violations) {
 		List<ErrorObject> errors = new ArrayList<>();
-		for (ConstraintViolation<Object> violation : violations) {
+		for (ConstraintViolation<?> violation : violations) {
 			errors.add(ValidationErrors.toError(resource, violation));
 		}
 		errors.sort(java.util.Comparator.comparing((ErrorObject e) -> (e.source() != null) ? e.source().pointer() : "")
 			.thenComparing(ErrorObject::detail));
-		throw new JsonApiException(422, errors, Map.of());
+		return new JsonApiException(422, errors, Map.of());
+	}
+
+	/**
+	 * Hibernate validates an entity again when it flushes it, and reaches constraints Restless's
+	 * own validation may not have (on a lazy collection it loads for them): such a failure is the
+	 * client's, a {@code 422} like any other violation, not a {@code 500}.
+	 */
+	private Optional<JsonApiException> flushValidationFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConstraintViolationException violations && !violations.getConstraintViolations().isEmpty()) {
+				Class<?> root = violations.getConstraintViolations().iterator().next().getRootBeanClass();
+				return this.registry.find(root).map((resource) -> invalid(resource, violations.getConstraintViolations()));
+			}
+		}
+		return Optional.empty();
 	}
 
 	RenderOptions options(ResourceDescriptor resource, QueryParameters query, RequestUrls urls) {
@@ -1046,11 +1110,11 @@ public class JsonApiRequestHandler {
 		return translated(deleting, conditional, () -> this.writeTransaction.execute((status) -> work.get()));
 	}
 
-	private static JsonApiResponse translated(boolean deleting, Supplier<JsonApiResponse> work) {
+	private JsonApiResponse translated(boolean deleting, Supplier<JsonApiResponse> work) {
 		return translated(deleting, false, work);
 	}
 
-	private static JsonApiResponse translated(boolean deleting, boolean conditional, Supplier<JsonApiResponse> work) {
+	private JsonApiResponse translated(boolean deleting, boolean conditional, Supplier<JsonApiResponse> work) {
 		try {
 			return work.get();
 		}
@@ -1058,7 +1122,9 @@ public class JsonApiRequestHandler {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw PersistenceErrors.translate(ex, deleting, conditional).orElseThrow(() -> ex);
+			throw flushValidationFailure(ex)
+				.or(() -> PersistenceErrors.translate(ex, deleting, conditional))
+				.orElseThrow(() -> ex);
 		}
 	}
 

@@ -11,8 +11,10 @@ import javax.sql.DataSource;
 import dev.restless.it.app.Account;
 import dev.restless.it.app.Counter;
 import dev.restless.it.app.EntityHooks;
+import dev.restless.it.app.Folder;
 import dev.restless.it.app.Note;
 import dev.restless.it.app.Person;
+import dev.restless.it.app.Sheet;
 import dev.restless.it.app.Tag;
 import dev.restless.it.support.ApiIntegrationTest;
 import dev.restless.it.support.ApiResponse;
@@ -319,6 +321,45 @@ class ConditionalRequestsIT extends ApiIntegrationTest {
 		assertThat(removedWithTheOldTag.status()).as("adding a tag made a new version of the note").isEqualTo(412);
 		int tags = this.fixtures.read((em) -> em.find(Note.class, note.getId()).getTags().size());
 		assertThat(tags).isEqualTo(1);
+	}
+
+	@Test
+	void aRelationshipWriteGivesTheOwnerANewVersionEvenWhenTheMembersHoldTheKey() {
+		Folder folder = new Folder("inbox");
+		Sheet first = new Sheet("first");
+		Sheet second = new Sheet("second");
+		this.fixtures.persist(folder, first, second);
+		String path = "/api/folders/" + folder.getId() + "/relationships/sheets";
+		String etag = this.api.get("/api/folders/" + folder.getId()).header("ETag");
+
+		ApiResponse added = send("POST", path, json("{'data': [{'type': 'sheets', 'id': '%s'}]}".formatted(first.getId())),
+				"If-Match", etag);
+		ApiResponse withTheSameTag = send("POST", path,
+				json("{'data': [{'type': 'sheets', 'id': '%s'}]}".formatted(second.getId())), "If-Match", etag);
+		ApiResponse folderAfter = this.api.get("/api/folders/" + folder.getId());
+
+		assertThat(added.status()).as(added.text()).isEqualTo(204);
+		assertThat(withTheSameTag.status()).as("the first write made a new version").isEqualTo(412);
+		assertThat(folderAfter.header("ETag")).isNotEqualTo(etag);
+		assertThat(folderAfter.at("/data/relationships/sheets/data").findValuesAsString("id"))
+			.containsExactly(first.getId().toString());
+	}
+
+	@Test
+	void aPatchOfTheResourcesRelationshipsAlsoGivesItANewVersion() {
+		Folder folder = new Folder("inbox");
+		Sheet sheet = new Sheet("first");
+		this.fixtures.persist(folder, sheet);
+		String path = "/api/folders/" + folder.getId();
+		String etag = this.api.get(path).header("ETag");
+
+		ApiResponse patched = send("PATCH", path, json("""
+				{'data': {'type': 'folders', 'id': '%s', 'relationships': {'sheets': {'data': [{'type': 'sheets', 'id': '%s'}]}}}}"""
+			.formatted(folder.getId(), sheet.getId())), "If-Match", etag);
+
+		assertThat(patched.status()).as(patched.text()).isEqualTo(200);
+		assertThat(patched.header("ETag")).isNotEqualTo(etag);
+		assertThat(send("DELETE", path, null, "If-Match", etag).status()).isEqualTo(412);
 	}
 
 	@Test

@@ -1,7 +1,11 @@
 package dev.restless.it;
 
+import java.util.List;
+
 import dev.restless.it.app.Computer;
+import dev.restless.it.app.Folder;
 import dev.restless.it.app.Person;
+import dev.restless.it.app.Sheet;
 import dev.restless.it.support.ApiIntegrationTest;
 import dev.restless.it.support.ApiResponse;
 import org.junit.jupiter.api.Test;
@@ -216,6 +220,29 @@ class WriteErrorsIT extends ApiIntegrationTest {
 		assertError(this.api.get("/api/unicorns/1"), 404, null);
 		assertError(this.api.get("/api/people/1/a/b/c/d"), 404, null);
 		assertError(this.api.post("/api/unicorns", json("{'data': {'type': 'unicorns'}}")), 404, null);
+	}
+
+	@Test
+	void aConstraintOnAToManyRelationshipIs422WhateverTheResponseRenders() {
+		Folder folder = new Folder("full");
+		this.fixtures.persist(folder);
+		for (int index = 0; index < 4; index++) {
+			Sheet sheet = new Sheet("sheet " + index);
+			sheet.setFolder(folder);
+			this.fixtures.persist(sheet);
+		}
+		String body = json("{'data': {'type': 'folders', 'id': '%s', 'attributes': {'name': 'renamed'}}}"
+			.formatted(folder.getId()));
+
+		ApiResponse rendered = this.api.patch("/api/folders/" + folder.getId(), body);
+		ApiResponse notRendered = this.api.patch("/api/folders/" + folder.getId() + "?fields[folders]=name", body);
+
+		for (ApiResponse response : List.of(rendered, notRendered)) {
+			assertThat(response.status()).as(response.text()).isEqualTo(422);
+			assertThat(response.firstError().at("/source/pointer").asString()).isEqualTo("/data/relationships/sheets");
+		}
+		String name = this.fixtures.read((em) -> em.find(Folder.class, folder.getId()).getName());
+		assertThat(name).isEqualTo("full");
 	}
 
 }
