@@ -4,7 +4,6 @@ import java.util.Set;
 
 import dev.restless.document.DocumentRenderer;
 import dev.restless.metamodel.ResourceRegistry;
-import dev.restless.persistence.EntityWriter;
 import dev.restless.processing.ProcessorChain;
 import dev.restless.web.AtomicOperationsController;
 import dev.restless.web.AtomicOperationsHandler;
@@ -45,10 +44,10 @@ public final class RestlessWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AtomicOperationsHandler restlessAtomicOperationsHandler(JsonApiRequestHandler handler,
-			ResourceRegistry registry, EntityWriter writer, DocumentRenderer renderer, ProcessorChain processors,
+			ResourceRegistry registry, DocumentRenderer renderer, ProcessorChain processors,
 			EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
 			RestlessProperties properties) {
-		return new AtomicOperationsHandler(handler, registry, writer, renderer, processors,
+		return new AtomicOperationsHandler(handler, registry, renderer, processors,
 				SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), transactionManager,
 				properties.getBasePath(), properties.getAtomic().getMaxOperations());
 	}

@@ -58,8 +58,6 @@ public class AtomicOperationsHandler {
 
 	private final ResourceRegistry registry;
 
-	private final EntityWriter writer;
-
 	private final DocumentRenderer renderer;
 
 	private final ProcessorChain processors;
@@ -78,7 +76,6 @@ public class AtomicOperationsHandler {
 	 * Create a handler.
 	 * @param handler the request handler whose write steps each operation runs
 	 * @param registry the exposed resources
-	 * @param writer applies linkage to entities
 	 * @param renderer renders results
 	 * @param processors the pre- and postprocessors
 	 * @param entityManager a shared entity manager
@@ -86,12 +83,11 @@ public class AtomicOperationsHandler {
 	 * @param basePath the base path of the API
 	 * @param maxOperations the most operations one request may carry
 	 */
-	public AtomicOperationsHandler(JsonApiRequestHandler handler, ResourceRegistry registry, EntityWriter writer,
-			DocumentRenderer renderer, ProcessorChain processors, EntityManager entityManager,
-			PlatformTransactionManager transactionManager, String basePath, int maxOperations) {
+	public AtomicOperationsHandler(JsonApiRequestHandler handler, ResourceRegistry registry, DocumentRenderer renderer,
+			ProcessorChain processors, EntityManager entityManager, PlatformTransactionManager transactionManager,
+			String basePath, int maxOperations) {
 		this.handler = handler;
 		this.registry = registry;
-		this.writer = writer;
 		this.renderer = renderer;
 		this.processors = processors;
 		this.entityManager = entityManager;
@@ -320,19 +316,8 @@ public class AtomicOperationsHandler {
 			if (linkage == null) {
 				throw JsonApiException.badDocument("/data", "The operation has no 'data'");
 			}
-			JsonApiRequestHandler handler = AtomicOperationsHandler.this.handler;
-			Object entity = handler.find(resource, pre.id());
-			handler.checkPrecondition(resource, entity, precondition);
-			switch (code) {
-				case ADD -> AtomicOperationsHandler.this.writer.applyLinkage(resource, entity, relationship, linkage,
-						"/data", true);
-				case UPDATE -> AtomicOperationsHandler.this.writer.applyLinkage(resource, entity, relationship, linkage,
-						"/data", false);
-				case REMOVE -> AtomicOperationsHandler.this.writer.removeLinkage(resource, entity, relationship,
-						linkage, "/data");
-			}
-			handler.newVersion(resource, entity, relationship);
-			handler.validate(resource, entity);
+			Object entity = AtomicOperationsHandler.this.handler.changeRelationshipOf(resource, pre.id(), relationship,
+					kind, linkage, precondition);
 			AtomicOperationsHandler.this.entityManager.flush();
 			PostprocessContext post = new PostprocessContext(kind, resource.type(), relationship.name(), pre.id(),
 					List.of(entity), null);

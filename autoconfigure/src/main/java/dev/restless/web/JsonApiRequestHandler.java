@@ -224,10 +224,7 @@ public class JsonApiRequestHandler {
 			PageResult page = this.queries.findPage(resource, query);
 			ObjectNode document = this.renderer.collectionDocument(resource, page.rows(),
 					options(resource, query, urls));
-			document.set("links", paginationLinks(urls, query, page));
-			if (page.total() != null) {
-				document.putObject("meta").put("total", page.total());
-			}
+			addPagination(document, urls, query, page);
 			return postprocess(Operation.GET_COLLECTION, resource, null, null, page.rows(), document);
 		});
 	}
@@ -394,7 +391,8 @@ public class JsonApiRequestHandler {
 		}
 		Precondition expected = precondition.withVersion(Precondition.versionIn(data), "/data/meta/version");
 		return write(false, expected.isPresent(), () -> {
-			// Loaded with the linkage the response renders, as a GET would: one statement fewer.
+			// Loaded with the linkage the response renders, as a GET would: one statement fewer
+			// (unless that relationship is validated).
 			Object entity = applyUpdate(resource, findWithLinkage(resource, pre.id(), pre.query(), true), data,
 					expected);
 			this.entityManager.flush();
@@ -426,8 +424,10 @@ public class JsonApiRequestHandler {
 		if (data.get("relationships") instanceof ObjectNode relationships) {
 			for (String name : relationships.propertyNames()) {
 				RelationshipDescriptor relationship = resource.relationships().get(name);
-				if (relationship != null) {
+				if (relationship != null && relationship.ownedByInverse()) {
+					// one new version for the whole update, however many such relationships it writes
 					newVersion(resource, entity, relationship);
+					break;
 				}
 			}
 		}
@@ -587,10 +587,7 @@ public class JsonApiRequestHandler {
 			}
 			PageResult page = this.queries.findRelatedPage(resource, ownerKey, relationship, query);
 			ObjectNode document = this.renderer.collectionDocument(target, page.rows(), options(target, query, urls));
-			document.set("links", paginationLinks(urls, query, page));
-			if (page.total() != null) {
-				document.putObject("meta").put("total", page.total());
-			}
+			addPagination(document, urls, query, page);
 			return postprocess(Operation.GET_RELATED, resource, relationship.name(), pre.id(), page.rows(), document);
 		});
 	}
@@ -718,21 +715,40 @@ public class JsonApiRequestHandler {
 		this.processors.preprocess(pre);
 		JsonNode data = EntityWriter.linkage(pre.document());
 		return write(false, precondition.isPresent(), () -> {
-			Object owner = find(resource, pre.id());
-			this.versions.check(resource, owner, precondition);
-			switch (operation) {
-				case POST_RELATIONSHIP -> this.writer.applyLinkage(resource, owner, relationship, data, "/data", true);
-				case DELETE_RELATIONSHIP -> this.writer.removeLinkage(resource, owner, relationship, data, "/data");
-				default -> this.writer.applyLinkage(resource, owner, relationship, data, "/data", false);
-			}
-			newVersion(resource, owner, relationship);
-			validate(resource, owner);
+			Object owner = changeRelationshipOf(resource, pre.id(), relationship, operation, data, precondition);
 			this.entityManager.flush();
 			PostprocessContext post = new PostprocessContext(operation, resource.type(), relationship.name(),
 					pre.id(), List.of(owner), null);
 			this.processors.postprocess(post);
 			return (post.document() != null) ? JsonApiResponse.ok(post.document()) : JsonApiResponse.noContent();
 		});
+	}
+
+	/**
+	 * The write step of a relationship change, inside the caller's transaction: load the owning
+	 * entity, check the precondition against the version just loaded, add, replace or remove the
+	 * members, and validate. It is not flushed.
+	 * @param resource the resource owning the relationship
+	 * @param id the resource id
+	 * @param relationship the relationship
+	 * @param operation {@code POST_RELATIONSHIP}, {@code PATCH_RELATIONSHIP} or
+	 * {@code DELETE_RELATIONSHIP}
+	 * @param linkage the resource linkage of the request; error pointers start with {@code /data}
+	 * @param precondition what the change expects of the owner's current version
+	 * @return the owning entity
+	 */
+	public Object changeRelationshipOf(ResourceDescriptor resource, String id, RelationshipDescriptor relationship,
+			Operation operation, JsonNode linkage, Precondition precondition) {
+		Object owner = find(resource, id);
+		this.versions.check(resource, owner, precondition);
+		switch (operation) {
+			case POST_RELATIONSHIP -> this.writer.applyLinkage(resource, owner, relationship, linkage, "/data", true);
+			case DELETE_RELATIONSHIP -> this.writer.removeLinkage(resource, owner, relationship, linkage, "/data");
+			default -> this.writer.applyLinkage(resource, owner, relationship, linkage, "/data", false);
+		}
+		newVersion(resource, owner, relationship);
+		validate(resource, owner);
+		return owner;
 	}
 
 	/**
@@ -745,7 +761,7 @@ public class JsonApiRequestHandler {
 	 * @param owner the entity, managed in the current transaction
 	 * @param relationship the relationship written
 	 */
-	public void newVersion(ResourceDescriptor resource, Object owner, RelationshipDescriptor relationship) {
+	private void newVersion(ResourceDescriptor resource, Object owner, RelationshipDescriptor relationship) {
 		if (resource.version() != null && relationship.ownedByInverse()) {
 			this.entityManager.lock(owner, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
 		}
@@ -806,17 +822,6 @@ public class JsonApiRequestHandler {
 					HttpHeaders.IF_MATCH));
 		}
 		return new Precondition(ifMatch, null, null);
-	}
-
-	/**
-	 * Check a precondition against an entity loaded in the current transaction.
-	 * @param resource the resource
-	 * @param entity the entity
-	 * @param precondition what the write expects
-	 * @throws JsonApiException {@code 412} when the entity is not in the expected version
-	 */
-	public void checkPrecondition(ResourceDescriptor resource, Object entity, Precondition precondition) {
-		this.versions.check(resource, entity, precondition);
 	}
 
 	private static EntityTag.Condition condition(HttpServletRequest request, String header) {
@@ -988,6 +993,14 @@ public class JsonApiRequestHandler {
 
 	RenderOptions options(ResourceDescriptor resource, QueryParameters query, RequestUrls urls) {
 		return new RenderOptions(urls.api(), QueryParser.effectiveIncludes(resource, query), query.fields());
+	}
+
+	/** The pagination links of an offset page, and its {@code meta.total} where it was counted. */
+	private void addPagination(ObjectNode document, RequestUrls urls, QueryParameters query, PageResult page) {
+		document.set("links", paginationLinks(urls, query, page));
+		if (page.total() != null) {
+			document.putObject("meta").put("total", page.total());
+		}
 	}
 
 	private ObjectNode paginationLinks(RequestUrls urls, QueryParameters query, PageResult page) {
