@@ -1,7 +1,7 @@
 package dev.restless.persistence;
 
-import java.util.ArrayList;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -88,21 +88,20 @@ public final class ResourceQueries {
 
 	private PageResult findPage(ResourceDescriptor resource, QueryParameters query, Restriction restriction) {
 		int size = query.page().size();
+		long offset = query.page().offset();
+		// One row more than the page tells whether a next page exists without a count.
+		List<Object> rows = select(resource, query, offset, size + 1, restriction, false);
+		boolean hasNext = rows.size() > size;
+		List<Object> page = hasNext ? rows.subList(0, size) : rows;
 		if (!countsTotal(resource, query)) {
-			// One row more than the page tells whether a next page exists, without a count.
-			List<Object> rows = select(resource, query, query.page().offset(), size + 1, restriction, false);
-			boolean hasNext = rows.size() > size;
-			return new PageResult(hasNext ? rows.subList(0, size) : rows, null, hasNext);
+			return new PageResult(page, null, hasNext);
 		}
-		// One row more than the page: when it does not come back, this is the last page and the
-		// total follows from it, so the COUNT is only run for pages that have a next one.
-		List<Object> rows = select(resource, query, query.page().offset(), size + 1, restriction, false);
-		if (rows.size() <= size && (!rows.isEmpty() || query.page().offset() == 0)) {
-			return new PageResult(rows, query.page().offset() + rows.size(), false);
+		// On the last page the total follows from the page, so only pages with a next one count.
+		if (!hasNext && (!rows.isEmpty() || offset == 0)) {
+			return new PageResult(page, offset + page.size(), false);
 		}
-		List<Object> page = (rows.size() > size) ? rows.subList(0, size) : rows;
 		long total = count(resource, query, restriction);
-		return new PageResult(page, total, query.page().offset() + page.size() < total);
+		return new PageResult(page, total, offset + page.size() < total);
 	}
 
 	/**
@@ -137,15 +136,13 @@ public final class ResourceQueries {
 		QueryParameters ordered = query.withSort(keys);
 		Restriction keyset = (cursorValues == null) ? Restriction.NONE
 				: (root, criteria, builder) -> keyset(resource, root, builder, keys, cursorValues, forward);
-		List<Object> rows = new ArrayList<>(select(resource, ordered, 0, size + 1, keyset, !forward));
+		List<Object> rows = select(resource, ordered, 0, size + 1, keyset, !forward);
 		boolean more = rows.size() > size;
-		if (more) {
-			rows = new ArrayList<>(rows.subList(0, size));
-		}
+		List<Object> page = new ArrayList<>(more ? rows.subList(0, size) : rows);
 		if (!forward) {
-			Collections.reverse(rows);
+			Collections.reverse(page);
 		}
-		return new CursorPage(rows, more);
+		return new CursorPage(page, more);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
