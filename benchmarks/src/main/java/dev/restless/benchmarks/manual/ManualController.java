@@ -104,9 +104,10 @@ class ManualController {
 			boolean more = page.size() > size;
 			List<Person> rows = more ? page.subList(0, size) : page;
 			ObjectNode document = this.documents.people(base(request), rows, computerIds(ids(rows)));
-			for (JsonNode resource : document.withArray("data")) {
-				long id = Long.parseLong(resource.get("id").asString());
-				((ObjectNode) resource.get("meta")).putObject("page").put("cursor", ManualDocuments.cursor(id));
+			JsonNode data = document.get("data");
+			for (int index = 0; index < rows.size(); index++) {
+				((ObjectNode) data.get(index).get("meta")).putObject("page")
+					.put("cursor", ManualDocuments.cursor(rows.get(index).getId()));
 			}
 			ObjectNode links = document.putObject("links");
 			links.put("self", request.getRequestURL() + "?" + request.getQueryString());
