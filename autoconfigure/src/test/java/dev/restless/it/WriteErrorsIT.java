@@ -137,17 +137,6 @@ class WriteErrorsIT extends ApiIntegrationTest {
 	}
 
 	@Test
-	void aUniqueConstraintViolationIs409() {
-		person("Ada");
-
-		ApiResponse response = this.api.post("/api/people",
-				json("{'data': {'type': 'people', 'attributes': {'name': 'Ada'}}}"));
-
-		assertError(response, 409, null);
-		assertThat(this.fixtures.count(Person.class)).isEqualTo(1);
-	}
-
-	@Test
 	void aDuplicateClientGeneratedIdIs409() {
 		String body = json("{'data': {'type': 'tags', 'id': '0b6f5d1e-2a8c-4f7e-9d3b-5c1a2e3f4d5e', 'attributes': {'label': 'a'}}}");
 		assertThat(this.api.post("/api/tags", body).status()).isEqualTo(201);

@@ -210,7 +210,11 @@ class WriteIntegrityIT extends ApiIntegrationTest {
 
 		assertThat(response.status()).as(response.text()).isEqualTo(409);
 		assertThat(response.firstError().get("status").asString()).isEqualTo("409");
+		assertThat(response.firstError().get("title").asString()).isNotBlank();
 		assertNamesNoSql(response);
+		assertThat(response.text()).doesNotContainIgnoringCase("constraint")
+			.doesNotContain("dev.restless")
+			.doesNotContain("java.");
 		assertThat(this.fixtures.count(Person.class)).isEqualTo(1);
 	}
 
