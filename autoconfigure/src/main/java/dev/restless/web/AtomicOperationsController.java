@@ -9,6 +9,7 @@ import dev.restless.document.ErrorDocuments;
 import dev.restless.document.ErrorObject;
 import dev.restless.document.JsonApiException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -16,7 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,6 +43,8 @@ public class AtomicOperationsController {
 
 	private final RequestBodyReader bodies;
 
+	private final ResponseWriter responses;
+
 	/**
 	 * Create the controller.
 	 * @param handler executes the operations
@@ -56,16 +58,17 @@ public class AtomicOperationsController {
 		this.negotiation = negotiation;
 		this.mapper = mapper;
 		this.bodies = bodies;
+		this.responses = new ResponseWriter(mapper);
 	}
 
 	/**
 	 * {@code /operations}: POST executes the operations of the request document atomically.
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 * @throws IOException when the request body cannot be read
 	 */
 	@RequestMapping("/operations")
-	public ResponseEntity<byte[]> operations(HttpServletRequest request) throws IOException {
+	public void operations(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (!request.getMethod().equals("POST")) {
 			throw new JsonApiException(405,
 					List.of(ErrorObject.of(405, "Method not allowed",
@@ -77,42 +80,38 @@ public class AtomicOperationsController {
 		request.setAttribute(NEGOTIATED, Boolean.TRUE);
 		// Read here rather than bound by Spring MVC, so that the media type is checked first.
 		byte[] body = this.bodies.read(request);
-		return write(this.handler.execute(body, request), request);
+		write(this.handler.execute(body, request), request, response);
 	}
 
-	private ResponseEntity<byte[]> write(JsonApiResponse response, HttpServletRequest request) {
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status());
-		response.headers().forEach(builder::header);
-		builder.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-		if (response.document() == null) {
-			return builder.build();
-		}
-		MediaType contentType = (request.getAttribute(NEGOTIATED) != null) ? ContentNegotiation.JSON_API_ATOMIC
+	private void write(JsonApiResponse result, HttpServletRequest request, HttpServletResponse response) {
+		MediaType mediaType = (request.getAttribute(NEGOTIATED) != null) ? ContentNegotiation.JSON_API_ATOMIC
 				: ContentNegotiation.JSON_API;
-		return builder.contentType(contentType).body(this.mapper.writeValueAsBytes(response.document()));
+		this.responses.write(result, mediaType, response);
 	}
 
 	/**
 	 * A JSON:API error response.
 	 * @param ex the error
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@ExceptionHandler(JsonApiException.class)
-	public ResponseEntity<byte[]> handleJsonApiException(JsonApiException ex, HttpServletRequest request) {
-		return write(new JsonApiResponse(ex.status(), errorDocument(ex.errors()), ex.headers()), request);
+	public void handleJsonApiException(JsonApiException ex, HttpServletRequest request,
+			HttpServletResponse response) {
+		write(new JsonApiResponse(ex.status(), errorDocument(ex.errors()), ex.headers()), request, response);
 	}
 
 	/**
 	 * The error a processor raised outside any operation.
 	 * @param ex the error
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@ExceptionHandler(ProcessingException.class)
-	public ResponseEntity<byte[]> handleProcessingException(ProcessingException ex, HttpServletRequest request) {
+	public void handleProcessingException(ProcessingException ex, HttpServletRequest request,
+			HttpServletResponse response) {
 		ErrorObject error = ErrorObject.of(ex.status(), ex.title(), ex.detail());
-		return write(new JsonApiResponse(ex.status(), errorDocument(List.of(error)), Map.of()), request);
+		write(new JsonApiResponse(ex.status(), errorDocument(List.of(error)), Map.of()), request, response);
 	}
 
 	/**
@@ -128,17 +127,17 @@ public class AtomicOperationsController {
 	 * response. The operations were rolled back.
 	 * @param ex the error
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@ExceptionHandler(Exception.class)
-	public ResponseEntity<byte[]> handleUnexpected(Exception ex, HttpServletRequest request) {
+	public void handleUnexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
 		logger.error("Unexpected failure handling " + request.getMethod() + " " + request.getRequestURI() + ": " + ex);
 		if (logger.isDebugEnabled()) {
 			logger.debug("Stack trace of the unexpected failure", ex);
 		}
 		ErrorObject error = ErrorObject.of(500, "Internal server error",
 				"The operations could not be completed because of an unexpected error; none of them was applied");
-		return write(new JsonApiResponse(500, errorDocument(List.of(error)), Map.of()), request);
+		write(new JsonApiResponse(500, errorDocument(List.of(error)), Map.of()), request, response);
 	}
 
 	private ObjectNode errorDocument(List<ErrorObject> errors) {

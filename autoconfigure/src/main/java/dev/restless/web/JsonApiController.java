@@ -15,14 +15,13 @@ import dev.restless.document.JsonApiException;
 import dev.restless.metamodel.RelationshipDescriptor;
 import dev.restless.metamodel.ResourceDescriptor;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,6 +57,8 @@ public class JsonApiController {
 
 	private final RequestBodyReader bodies;
 
+	private final ResponseWriter responses;
+
 	/**
 	 * Create the controller.
 	 * @param handler handles the operations
@@ -71,6 +72,7 @@ public class JsonApiController {
 		this.negotiation = negotiation;
 		this.mapper = mapper;
 		this.bodies = bodies;
+		this.responses = new ResponseWriter(mapper);
 	}
 
 	/**
@@ -103,18 +105,20 @@ public class JsonApiController {
 	 * {@code /{collection}}: GET reads a page, POST creates.
 	 * @param collection the collection name
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@RequestMapping("/{collection}")
-	public ResponseEntity<byte[]> collection(@PathVariable String collection, HttpServletRequest request) {
+	public void collection(@PathVariable String collection, HttpServletRequest request,
+			HttpServletResponse response) {
 		checkRequest(request);
 		ResourceMethod method = method(request, collection, COLLECTION_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, COLLECTION_METHODS);
 		if (method == ResourceMethod.GET) {
-			return write(this.handler.getCollection(resource, request));
+			write(this.handler.getCollection(resource, request), response);
+			return;
 		}
 		this.negotiation.checkContentType(request.getContentType());
-		return write(this.handler.create(resource, body(request), request));
+		write(this.handler.create(resource, body(request), request), response);
 	}
 
 	/**
@@ -122,22 +126,24 @@ public class JsonApiController {
 	 * @param collection the collection name
 	 * @param id the resource id
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@RequestMapping("/{collection}/{id}")
-	public ResponseEntity<byte[]> resource(@PathVariable String collection, @PathVariable String id,
-			HttpServletRequest request) {
+	public void resource(@PathVariable String collection, @PathVariable String id,
+			HttpServletRequest request,
+			HttpServletResponse response) {
 		checkRequest(request);
 		ResourceMethod method = method(request, collection, RESOURCE_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, RESOURCE_METHODS);
-		return switch (method) {
-			case GET -> write(this.handler.getResource(resource, id, request));
+		JsonApiResponse result = switch (method) {
+			case GET -> this.handler.getResource(resource, id, request);
 			case PATCH -> {
 				this.negotiation.checkContentType(request.getContentType());
-				yield write(this.handler.update(resource, id, body(request), request));
+				yield this.handler.update(resource, id, body(request), request);
 			}
-			default -> write(this.handler.delete(resource, id, request));
+			default -> this.handler.delete(resource, id, request);
 		};
+		write(result, response);
 	}
 
 	/**
@@ -146,15 +152,16 @@ public class JsonApiController {
 	 * @param id the resource id
 	 * @param relation the relationship name
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@RequestMapping("/{collection}/{id}/{relation}")
-	public ResponseEntity<byte[]> related(@PathVariable String collection, @PathVariable String id,
-			@PathVariable String relation, HttpServletRequest request) {
+	public void related(@PathVariable String collection, @PathVariable String id,
+			@PathVariable String relation, HttpServletRequest request,
+			HttpServletResponse response) {
 		checkRequest(request);
 		ResourceMethod method = method(request, collection, RELATED_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, RELATED_METHODS);
-		return write(this.handler.getRelated(resource, id, relation, request));
+		write(this.handler.getRelated(resource, id, relation, request), response);
 	}
 
 	/**
@@ -165,15 +172,16 @@ public class JsonApiController {
 	 * @param relation the relationship name
 	 * @param relatedId the id of the member
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@RequestMapping("/{collection}/{id}/{relation}/{relatedId}")
-	public ResponseEntity<byte[]> relatedResource(@PathVariable String collection, @PathVariable String id,
-			@PathVariable String relation, @PathVariable String relatedId, HttpServletRequest request) {
+	public void relatedResource(@PathVariable String collection, @PathVariable String id,
+			@PathVariable String relation, @PathVariable String relatedId, HttpServletRequest request,
+			HttpServletResponse response) {
 		checkRequest(request);
 		ResourceMethod method = method(request, collection, RELATED_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, RELATED_METHODS);
-		return write(this.handler.getRelatedResource(resource, id, relation, relatedId, request));
+		write(this.handler.getRelatedResource(resource, id, relation, relatedId, request), response);
 	}
 
 	/**
@@ -184,11 +192,12 @@ public class JsonApiController {
 	 * @param id the resource id
 	 * @param relation the relationship name
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@RequestMapping("/{collection}/{id}/relationships/{relation}")
-	public ResponseEntity<byte[]> relationship(@PathVariable String collection, @PathVariable String id,
-			@PathVariable String relation, HttpServletRequest request) {
+	public void relationship(@PathVariable String collection, @PathVariable String id,
+			@PathVariable String relation, HttpServletRequest request,
+			HttpServletResponse response) {
 		checkRequest(request);
 		ResourceDescriptor resource = this.handler.relationshipEndpoint(collection, request.getMethod());
 		Operation operation = switch (request.getMethod()) {
@@ -198,11 +207,12 @@ public class JsonApiController {
 			default -> Operation.GET_RELATIONSHIP;
 		};
 		if (operation == Operation.GET_RELATIONSHIP) {
-			return write(this.handler.getRelationship(resource, id, relation, request));
+			write(this.handler.getRelationship(resource, id, relation, request), response);
+			return;
 		}
 		RelationshipDescriptor relationship = this.handler.writableRelationship(resource, relation, operation);
 		this.negotiation.checkContentType(request.getContentType());
-		return write(this.handler.changeRelationship(resource, id, relationship, operation, body(request), request));
+		write(this.handler.changeRelationship(resource, id, relationship, operation, body(request), request), response);
 	}
 
 	/**
@@ -210,26 +220,26 @@ public class JsonApiController {
 	 * resources that allow it (otherwise {@code 404}).
 	 * @param collection the collection name
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@RequestMapping("/eval/{collection}")
-	public ResponseEntity<byte[]> eval(@PathVariable String collection, HttpServletRequest request) {
+	public void eval(@PathVariable String collection, HttpServletRequest request,
+			HttpServletResponse response) {
 		checkRequest(request);
 		ResourceDescriptor resource = this.handler.resource(collection, ResourceMethod.GET, EVAL_METHODS);
 		if (!resource.allowFunctions()) {
 			throw JsonApiException.notFound("'" + collection + "' does not allow function evaluation");
 		}
 		method(request, collection, EVAL_METHODS);
-		return write(this.handler.evaluate(resource, request));
+		write(this.handler.evaluate(resource, request), response);
 	}
 
 	/**
 	 * Anything else under the base path: {@code 404}.
 	 * @param request the request
-	 * @return the response
 	 */
 	@RequestMapping("/**")
-	public ResponseEntity<byte[]> unknown(HttpServletRequest request) {
+	public void unknown(HttpServletRequest request) {
 		checkQueryString(request);
 		throw JsonApiException.notFound("Nothing is served at " + request.getRequestURI());
 	}
@@ -238,24 +248,26 @@ public class JsonApiController {
 	 * {@code OPTIONS /{collection}}: the methods the collection serves, in {@code Allow}.
 	 * @param collection the collection name
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@RequestMapping(path = "/{collection}", method = RequestMethod.OPTIONS)
-	public ResponseEntity<byte[]> collectionOptions(@PathVariable String collection, HttpServletRequest request) {
+	public void collectionOptions(@PathVariable String collection, HttpServletRequest request,
+			HttpServletResponse response) {
 		checkQueryString(request);
-		return options(this.handler.collection(collection), COLLECTION_METHODS);
+		options(this.handler.collection(collection), COLLECTION_METHODS, response);
 	}
 
 	/**
 	 * {@code OPTIONS /{collection}/{id}}: the methods a resource serves, in {@code Allow}.
 	 * @param collection the collection name
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@RequestMapping(path = "/{collection}/{id}", method = RequestMethod.OPTIONS)
-	public ResponseEntity<byte[]> resourceOptions(@PathVariable String collection, HttpServletRequest request) {
+	public void resourceOptions(@PathVariable String collection, HttpServletRequest request,
+			HttpServletResponse response) {
 		checkQueryString(request);
-		return options(this.handler.collection(collection), RESOURCE_METHODS);
+		options(this.handler.collection(collection), RESOURCE_METHODS, response);
 	}
 
 	/**
@@ -263,13 +275,14 @@ public class JsonApiController {
 	 * {@code Allow}.
 	 * @param collection the collection name
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@RequestMapping(path = { "/{collection}/{id}/{relation}", "/{collection}/{id}/{relation}/{relatedId}" },
 			method = RequestMethod.OPTIONS)
-	public ResponseEntity<byte[]> relatedOptions(@PathVariable String collection, HttpServletRequest request) {
+	public void relatedOptions(@PathVariable String collection, HttpServletRequest request,
+			HttpServletResponse response) {
 		checkQueryString(request);
-		return options(this.handler.collection(collection), RELATED_METHODS);
+		options(this.handler.collection(collection), RELATED_METHODS, response);
 	}
 
 	/**
@@ -277,10 +290,11 @@ public class JsonApiController {
 	 * needs GET enabled for the resource, changing needs PATCH).
 	 * @param collection the collection name
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@RequestMapping(path = "/{collection}/{id}/relationships/{relation}", method = RequestMethod.OPTIONS)
-	public ResponseEntity<byte[]> relationshipOptions(@PathVariable String collection, HttpServletRequest request) {
+	public void relationshipOptions(@PathVariable String collection, HttpServletRequest request,
+			HttpServletResponse response) {
 		checkQueryString(request);
 		ResourceDescriptor resource = this.handler.collection(collection);
 		List<String> served = new ArrayList<>();
@@ -290,7 +304,7 @@ public class JsonApiController {
 		if (resource.allows(ResourceMethod.PATCH)) {
 			served.addAll(List.of("POST", "PATCH", "DELETE"));
 		}
-		return options(served);
+		options(served, response);
 	}
 
 	/**
@@ -298,44 +312,45 @@ public class JsonApiController {
 	 * otherwise {@code 404} like the endpoint itself.
 	 * @param collection the collection name
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@RequestMapping(path = "/eval/{collection}", method = RequestMethod.OPTIONS)
-	public ResponseEntity<byte[]> evalOptions(@PathVariable String collection, HttpServletRequest request) {
+	public void evalOptions(@PathVariable String collection, HttpServletRequest request,
+			HttpServletResponse response) {
 		checkQueryString(request);
 		ResourceDescriptor resource = this.handler.collection(collection);
 		if (!resource.allowFunctions()) {
 			throw JsonApiException.notFound("'" + collection + "' does not allow function evaluation");
 		}
-		return options(resource, EVAL_METHODS);
+		options(resource, EVAL_METHODS, response);
 	}
 
 	/**
 	 * {@code OPTIONS} anywhere else under the base path: {@code 404}.
 	 * @param request the request
-	 * @return the response
 	 */
 	@RequestMapping(path = "/**", method = RequestMethod.OPTIONS)
-	public ResponseEntity<byte[]> unknownOptions(HttpServletRequest request) {
+	public void unknownOptions(HttpServletRequest request) {
 		checkQueryString(request);
-		return unknown(request);
+		unknown(request);
 	}
 
-	private ResponseEntity<byte[]> options(ResourceDescriptor resource, Set<ResourceMethod> endpointMethods) {
+	private void options(ResourceDescriptor resource, Set<ResourceMethod> endpointMethods,
+			HttpServletResponse response) {
 		List<String> served = new ArrayList<>();
 		for (ResourceMethod method : endpointMethods) {
 			if (resource.allows(method)) {
 				served.add(method.name());
 			}
 		}
-		return options(served);
+		options(served, response);
 	}
 
 	/**
 	 * A {@code 204} whose {@code Allow} lists the methods served, with {@code HEAD} wherever
 	 * {@code GET} is and {@code OPTIONS} always.
 	 */
-	private ResponseEntity<byte[]> options(List<String> served) {
+	private void options(List<String> served, HttpServletResponse response) {
 		List<String> allow = new ArrayList<>();
 		for (String method : served) {
 			allow.add(method);
@@ -344,7 +359,7 @@ public class JsonApiController {
 			}
 		}
 		allow.add("OPTIONS");
-		return ResponseEntity.noContent().header(HttpHeaders.ALLOW, String.join(", ", allow)).build();
+		write(new JsonApiResponse(204, null, Map.of(HttpHeaders.ALLOW, String.join(", ", allow))), response);
 	}
 
 	/**
@@ -380,46 +395,34 @@ public class JsonApiController {
 	}
 
 	/**
-	 * Write a response with the JSON:API media type.
-	 * @param response the response
-	 * @return the HTTP response
+	 * Write a response with the JSON:API media type, unless it names its own (with the profiles or
+	 * extensions it applied).
+	 * @param result the response
+	 * @param response the servlet response
 	 */
-	ResponseEntity<byte[]> write(JsonApiResponse response) {
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status());
-		response.headers().forEach((name, value) -> {
-			if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
-				builder.header(name, value);
-			}
-		});
-		builder.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-		if (response.document() == null) {
-			return builder.build();
-		}
-		// A response can name its own media type, with the profiles or extensions it applied.
-		String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
-		return builder.contentType((contentType != null) ? MediaType.parseMediaType(contentType) : ContentNegotiation.JSON_API)
-			.body(this.mapper.writeValueAsBytes(response.document()));
+	void write(JsonApiResponse result, HttpServletResponse response) {
+		this.responses.write(result, ContentNegotiation.JSON_API, response);
 	}
 
 	/**
 	 * A JSON:API error response.
 	 * @param ex the error
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@ExceptionHandler(JsonApiException.class)
-	public ResponseEntity<byte[]> handleJsonApiException(JsonApiException ex) {
-		return write(new JsonApiResponse(ex.status(), errorDocument(ex.errors()), ex.headers()));
+	public void handleJsonApiException(JsonApiException ex, HttpServletResponse response) {
+		write(new JsonApiResponse(ex.status(), errorDocument(ex.errors()), ex.headers()), response);
 	}
 
 	/**
 	 * The error a processor raised.
 	 * @param ex the error
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@ExceptionHandler(ProcessingException.class)
-	public ResponseEntity<byte[]> handleProcessingException(ProcessingException ex) {
+	public void handleProcessingException(ProcessingException ex, HttpServletResponse response) {
 		ErrorObject error = ErrorObject.of(ex.status(), ex.title(), ex.detail());
-		return write(new JsonApiResponse(ex.status(), errorDocument(List.of(error)), Map.of()));
+		write(new JsonApiResponse(ex.status(), errorDocument(List.of(error)), Map.of()), response);
 	}
 
 	/**
@@ -435,10 +438,11 @@ public class JsonApiController {
 	 * response.
 	 * @param ex the error
 	 * @param request the request
-	 * @return the response
+	 * @param response the servlet response
 	 */
 	@ExceptionHandler(Exception.class)
-	public ResponseEntity<byte[]> handleUnexpected(Exception ex, HttpServletRequest request) {
+	public void handleUnexpected(Exception ex, HttpServletRequest request,
+			HttpServletResponse response) {
 		// One line at error level; the stack trace only when debugging is switched on.
 		logger.error("Unexpected failure handling " + request.getMethod() + " " + request.getRequestURI() + ": " + ex);
 		if (logger.isDebugEnabled()) {
@@ -446,7 +450,7 @@ public class JsonApiController {
 		}
 		ErrorObject error = ErrorObject.of(500, "Internal server error",
 				"The request could not be completed because of an unexpected error");
-		return write(new JsonApiResponse(500, errorDocument(List.of(error)), Map.of()));
+		write(new JsonApiResponse(500, errorDocument(List.of(error)), Map.of()), response);
 	}
 
 	ObjectNode errorDocument(List<ErrorObject> errors) {

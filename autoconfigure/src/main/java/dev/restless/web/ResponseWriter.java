@@ -1,0 +1,64 @@
+package dev.restless.web;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/**
+ * Writes a {@link JsonApiResponse} straight to the servlet response. Restless's documents never
+ * pass through the application's HTTP message converters: the application owns their order, and a
+ * JSON converter placed before Spring's byte-array converter (where {@code addCustomConverter} and
+ * converter beans put it) would write a document's bytes as a base64 string.
+ */
+final class ResponseWriter {
+
+	private static final Log logger = LogFactory.getLog(ResponseWriter.class);
+
+	private final ObjectMapper mapper;
+
+	ResponseWriter(ObjectMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * Write a response: its status, its headers with {@code Vary: Accept}, and its document, if it
+	 * has one, with the media type it names in {@code Content-Type} or else the given one.
+	 * @param response the response
+	 * @param mediaType the media type of the document when the response names none
+	 * @param servletResponse where to write it
+	 */
+	void write(JsonApiResponse response, MediaType mediaType, HttpServletResponse servletResponse) {
+		servletResponse.setStatus(response.status());
+		String contentType = mediaType.toString();
+		for (Map.Entry<String, String> header : response.headers().entrySet()) {
+			if (header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+				contentType = header.getValue();
+			}
+			else {
+				servletResponse.setHeader(header.getKey(), header.getValue());
+			}
+		}
+		servletResponse.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+		if (response.document() == null) {
+			return;
+		}
+		byte[] body = this.mapper.writeValueAsBytes(response.document());
+		servletResponse.setContentType(contentType);
+		servletResponse.setContentLength(body.length);
+		try {
+			servletResponse.getOutputStream().write(body);
+		}
+		catch (IOException ex) {
+			// The client closed the connection: nobody is left to answer, and nothing failed here.
+			logger.debug("The client went away before the response was written", ex);
+		}
+	}
+
+}
