@@ -1,24 +1,32 @@
 package dev.restless.autoconfigure;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
+import dev.restless.web.JsonApiErrorReportValve;
+import org.apache.catalina.Container;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
+import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Lets embedded Tomcat accept the characters JSON:API query parameters are written with:
- * brackets ({@code page[size]}, {@code fields[people]}) and the JSON of {@code filter[objects]}.
- * Tomcat refuses them unencoded by default, which most JSON:API clients (and {@code curl -g}) send.
- * Characters the application already relaxed with {@code server.tomcat.relaxed-query-chars} are
- * kept.
+ * Embedded Tomcat for a JSON:API: it accepts the characters JSON:API query parameters are written
+ * with, and answers the requests it refuses itself with JSON:API errors where they address the API.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -29,6 +37,13 @@ public final class RestlessTomcatAutoConfiguration {
 	/** The characters JSON:API query strings use that Tomcat rejects unless relaxed. */
 	static final String JSON_API_QUERY_CHARS = "[]{}|\"^`\\<>";
 
+	/**
+	 * Brackets ({@code page[size]}, {@code fields[people]}) and the JSON of
+	 * {@code filter[objects]}: Tomcat refuses them unencoded by default, and most JSON:API clients
+	 * (and {@code curl -g}) send them so. Characters the application already relaxed with
+	 * {@code server.tomcat.relaxed-query-chars} are kept.
+	 * @return the customizer
+	 */
 	@Bean
 	@ConditionalOnMissingBean(name = "restlessQueryCharsCustomizer")
 	TomcatConnectorCustomizer restlessQueryCharsCustomizer() {
@@ -43,6 +58,50 @@ public final class RestlessTomcatAutoConfiguration {
 			characters.forEach(relaxed::append);
 			connector.setProperty("relaxedQueryChars", relaxed.toString());
 		};
+	}
+
+	/**
+	 * The error report of the host becomes a {@link JsonApiErrorReportValve}, which answers the
+	 * requests Tomcat refuses before any servlet sees them with a JSON:API error where they address
+	 * the API. It takes the place of every other error report valve, keeping its settings (Spring
+	 * Boot adds one that hides the server's version), when the host starts: by then every
+	 * customizer has run, whatever its order.
+	 * @param properties the Restless properties
+	 * @param mapper writes the error documents
+	 * @return the customizer
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "restlessErrorReportCustomizer")
+	TomcatContextCustomizer restlessErrorReportCustomizer(RestlessProperties properties,
+			ObjectProvider<ObjectMapper> mapper) {
+		return (context) -> {
+			Container host = context.getParent();
+			JsonApiErrorReportValve valve = new JsonApiErrorReportValve(context.getPath() + properties.getBasePath(),
+					RestlessAutoConfiguration.mapperOf(mapper));
+			host.addLifecycleListener((event) -> {
+				if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+					replaceErrorReport(host, valve);
+				}
+			});
+		};
+	}
+
+	private static void replaceErrorReport(Container host, JsonApiErrorReportValve valve) {
+		Pipeline pipeline = host.getPipeline();
+		for (Valve existing : pipeline.getValves()) {
+			if (existing instanceof ErrorReportValve report && existing != valve) {
+				valve.setShowReport(report.isShowReport());
+				valve.setShowServerInfo(report.isShowServerInfo());
+				pipeline.removeValve(existing);
+			}
+		}
+		if (!List.of(pipeline.getValves()).contains(valve)) {
+			pipeline.addValve(valve);
+		}
+		if (host instanceof StandardHost standard) {
+			// So that the host does not add its default report valve when it starts.
+			standard.setErrorReportValveClass(JsonApiErrorReportValve.class.getName());
+		}
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.restless.autoconfigure;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.restless.Restless;
 import dev.restless.autoconfigure.fixtures.valid.Widget;
@@ -8,9 +10,17 @@ import dev.restless.metamodel.InvalidResourceConfigurationException;
 import dev.restless.metamodel.ResourceRegistry;
 import dev.restless.web.ContentNegotiation;
 import dev.restless.web.JsonApiController;
+import dev.restless.web.JsonApiErrorReportValve;
 import dev.restless.web.JsonApiRequestHandler;
 import jakarta.persistence.EntityManagerFactory;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.LifecycleEvent;
+import org.apache.catalina.LifecycleListener;
+import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -20,6 +30,7 @@ import org.springframework.boot.test.context.assertj.AssertableWebApplicationCon
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -49,7 +60,8 @@ class RestlessAutoConfigurationTests {
 				.hasSingleBean(JsonApiRequestHandler.class)
 				.hasSingleBean(JsonApiController.class)
 				.hasSingleBean(Restless.class)
-				.hasSingleBean(TomcatConnectorCustomizer.class);
+				.hasSingleBean(TomcatConnectorCustomizer.class)
+				.hasSingleBean(TomcatContextCustomizer.class);
 			assertThat(context.getBean(Restless.class).collectionName(Widget.class)).isEqualTo("widget");
 			assertThat(context.getBean(ResourceRegistry.class).find("widget").orElseThrow().attributes())
 				.doesNotContainKey("name");
@@ -89,7 +101,8 @@ class RestlessAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(ResourceRegistry.class)
 				.doesNotHaveBean(JsonApiController.class)
-				.doesNotHaveBean(TomcatConnectorCustomizer.class);
+				.doesNotHaveBean(TomcatConnectorCustomizer.class)
+				.doesNotHaveBean(TomcatContextCustomizer.class);
 			assertThat(context).hasSingleBean(EntityManagerFactory.class);
 		});
 	}
@@ -202,6 +215,32 @@ class RestlessAutoConfigurationTests {
 			connector.setProperty("relaxedQueryChars", "|");
 			context.getBean(TomcatConnectorCustomizer.class).customize(connector);
 			assertThat(connector.getProperty("relaxedQueryChars").toString()).startsWith("|").contains("[", "]", "{", "}", "\"");
+		});
+	}
+
+	@Test
+	void theHostsErrorReportBecomesJsonApiUnderTheBasePathKeepingTheSettingsOfTheOneItReplaces() {
+		this.runner.withPropertyValues("restless.base-path=/v1").run((context) -> {
+			StandardHost host = new StandardHost();
+			StandardContext webContext = new StandardContext();
+			webContext.setPath("/shop");
+			webContext.setParent(host);
+			ErrorReportValve bootsReport = new ErrorReportValve();
+			bootsReport.setShowServerInfo(false);
+			host.getPipeline().addValve(bootsReport);
+
+			context.getBean(TomcatContextCustomizer.class).customize(webContext);
+			for (LifecycleListener listener : host.findLifecycleListeners()) {
+				listener.lifecycleEvent(new LifecycleEvent(host, Lifecycle.BEFORE_START_EVENT, null));
+			}
+
+			List<Valve> reports = Stream.of(host.getPipeline().getValves())
+				.filter(ErrorReportValve.class::isInstance)
+				.toList();
+			assertThat(reports).singleElement().isInstanceOf(JsonApiErrorReportValve.class);
+			assertThat(((ErrorReportValve) reports.get(0)).isShowServerInfo()).isFalse();
+			assertThat(host.getErrorReportValveClass()).isEqualTo(JsonApiErrorReportValve.class.getName());
+			assertThat(reports.get(0)).hasFieldOrPropertyWithValue("apiPath", "/shop/v1");
 		});
 	}
 

@@ -78,6 +78,28 @@ class HostileInputIT extends ApiIntegrationTest {
 	 * @return the response
 	 */
 	private ApiResponse raw(String requestLine, String... body) throws IOException {
+		String response = rawExchange(requestLine, body);
+		int split = response.indexOf("\r\n\r\n");
+		String[] lines = response.substring(0, split).split("\r\n");
+		Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		for (int index = 1; index < lines.length; index++) {
+			int colon = lines[index].indexOf(':');
+			headers.computeIfAbsent(lines[index].substring(0, colon).trim(), (name) -> new ArrayList<>())
+				.add(lines[index].substring(colon + 1).trim());
+		}
+		assertThat(headers.get("Content-Type")).as(response).containsExactly(JsonApiClient.JSON_API);
+		String text = response.substring(split + 4);
+		return new ApiResponse(Integer.parseInt(lines[0].split(" ")[1]), HttpHeaders.of(headers, (a, b) -> true), text,
+				JsonMapper.builder().build().readTree(text));
+	}
+
+	/**
+	 * Send a request as raw HTTP/1.1.
+	 * @param requestLine the method and the target, as sent
+	 * @param body the body, sent with the JSON:API media type, or none
+	 * @return the whole response, as received
+	 */
+	private String rawExchange(String requestLine, String... body) throws IOException {
 		URI root = URI.create(this.api.root());
 		byte[] content = (body.length > 0) ? body[0].getBytes(StandardCharsets.UTF_8) : new byte[0];
 		try (Socket socket = new Socket(root.getHost(), root.getPort())) {
@@ -91,19 +113,7 @@ class HostileInputIT extends ApiIntegrationTest {
 			out.write(head.getBytes(StandardCharsets.ISO_8859_1));
 			out.write(content);
 			out.flush();
-			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			int split = response.indexOf("\r\n\r\n");
-			String[] lines = response.substring(0, split).split("\r\n");
-			Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-			for (int index = 1; index < lines.length; index++) {
-				int colon = lines[index].indexOf(':');
-				headers.computeIfAbsent(lines[index].substring(0, colon).trim(), (name) -> new ArrayList<>())
-					.add(lines[index].substring(colon + 1).trim());
-			}
-			assertThat(headers.get("Content-Type")).as(response).containsExactly(JsonApiClient.JSON_API);
-			String text = response.substring(split + 4);
-			return new ApiResponse(Integer.parseInt(lines[0].split(" ")[1]), HttpHeaders.of(headers, (a, b) -> true),
-					text, JsonMapper.builder().build().readTree(text));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
 
@@ -218,6 +228,22 @@ class HostileInputIT extends ApiIntegrationTest {
 				+ "', 'attributes': {'name': 'Eve'}}}");
 		assertError(raw("PATCH " + adaPath() + "?include=%E2%82", document), 400);
 		adaIsUnchanged();
+	}
+
+	@Test
+	void urlsTheServerRefusesBeforeAnyHandlerSeesThemAreJsonApiErrorsUnderTheBasePath() throws IOException {
+		for (String target : new String[] { adaPath() + "%2Fcomputers", "/api/people/%00", "/api/../../people" }) {
+			JsonNode error = assertError(raw("GET " + target), 400);
+			assertThat(error.get("title").asString()).isEqualTo("Invalid request URL");
+		}
+		String document = json("{'data': {'type': 'people', 'id': '" + this.ada.getId()
+				+ "', 'attributes': {'name': 'Eve'}}}");
+		assertError(raw("PATCH " + adaPath() + "%2F", document), 400);
+		adaIsUnchanged();
+
+		String elsewhere = rawExchange("GET /elsewhere%2Fpeople");
+		assertThat(elsewhere).as("outside the API the container answers as usual").startsWith("HTTP/1.1 400")
+			.doesNotContain(JsonApiClient.JSON_API);
 	}
 
 	@Test
