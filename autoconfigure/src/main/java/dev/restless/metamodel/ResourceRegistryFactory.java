@@ -194,6 +194,7 @@ public final class ResourceRegistryFactory {
 					continue;
 				}
 				checkMemberName(where, memberName);
+				checkRelationshipName(where, memberName);
 				relationships.put(memberName, new RelationshipDescriptor(memberName, name, attribute.isCollection(),
 						target, inverseOf(elements, target, name), accessor, StringUtils.hasText(mappedBy(elements))));
 			}
@@ -309,6 +310,18 @@ public final class ResourceRegistryFactory {
 		if (name.equals("id") || name.equals("type")) {
 			throw new InvalidResourceConfigurationException(where + " has a field named '" + name
 					+ "', which JSON:API reserves; rename it with @JsonProperty or exclude it");
+		}
+	}
+
+	/**
+	 * A relationship named {@code relationships} would have its related resources at
+	 * {@code /{collection}/{id}/relationships/{relatedId}}, where the relationship endpoints are.
+	 */
+	private static void checkRelationshipName(String where, String name) {
+		if (name.equals("relationships")) {
+			throw new InvalidResourceConfigurationException(where + " has a relationship named 'relationships', "
+					+ "whose URLs would clash with those of the relationship endpoints; rename it with @JsonProperty "
+					+ "or exclude it");
 		}
 	}
 

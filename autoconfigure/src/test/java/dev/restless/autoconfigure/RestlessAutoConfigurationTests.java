@@ -186,6 +186,11 @@ class RestlessAutoConfigurationTests {
 	}
 
 	@Test
+	void aRelationshipNamedRelationshipsFailsStartUpSinceItsEndpointsWouldClashWithTheRelationshipEndpoints() {
+		assertStartUpFails(RelationshipsRelationshipEntities.class, "relationship named 'relationships'");
+	}
+
+	@Test
 	void propertiesForAnUnknownResourceFailStartUp() {
 		this.runner.withPropertyValues("restless.resources.gadgets.page-size=3")
 			.run((context) -> assertFailedWith(context, "restless.resources.gadgets"));
@@ -309,6 +314,12 @@ class RestlessAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	@EntityScan(basePackageClasses = dev.restless.autoconfigure.fixtures.reservedfield.Contraption.class)
 	static class ReservedFieldEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EntityScan(basePackageClasses = dev.restless.autoconfigure.fixtures.relationshipsrelationship.Gizmo.class)
+	static class RelationshipsRelationshipEntities {
 
 	}
 
