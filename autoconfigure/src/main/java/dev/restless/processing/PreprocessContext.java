@@ -5,8 +5,8 @@ import dev.restless.query.QueryParameters;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a {@link Preprocessor} sees of a request, and may change: the resource id, the parsed query
- * and the request document.
+ * What a {@link Preprocessor} sees of a request, and may change: the resource id, the id of a
+ * related resource, the parsed query and the request document.
  */
 public final class PreprocessContext {
 
@@ -17,6 +17,8 @@ public final class PreprocessContext {
 	private final String relation;
 
 	private String id;
+
+	private String relatedId;
 
 	private QueryParameters query;
 
@@ -33,7 +35,24 @@ public final class PreprocessContext {
 	 */
 	public PreprocessContext(Operation operation, String collection, String relation, String id,
 			QueryParameters query, ObjectNode document) {
+		this(operation, collection, relation, id, null, query, document);
+	}
+
+	/**
+	 * Create a context for a request that addresses a related resource by its id.
+	 * @param operation the operation
+	 * @param collection the collection name
+	 * @param relation the relationship name, or {@code null}
+	 * @param id the resource id from the URL, or {@code null}
+	 * @param relatedId the id of the related resource from the URL ({@code GET_RELATED_RESOURCE}),
+	 * or {@code null}
+	 * @param query the parsed query, or {@code null} for operations without one
+	 * @param document the request document, or {@code null} for requests without a body
+	 */
+	public PreprocessContext(Operation operation, String collection, String relation, String id, String relatedId,
+			QueryParameters query, ObjectNode document) {
 		this.operation = operation;
+		this.relatedId = relatedId;
 		this.collection = collection;
 		this.relation = relation;
 		this.id = id;
@@ -67,6 +86,23 @@ public final class PreprocessContext {
 	 */
 	public void setId(String id) {
 		this.id = id;
+	}
+
+	/**
+	 * @return the id of the related resource from the URL ({@code GET_RELATED_RESOURCE}), otherwise
+	 * {@code null}
+	 */
+	public String relatedId() {
+		return this.relatedId;
+	}
+
+	/**
+	 * Replace the id of the related resource: the request then addresses that member of the
+	 * relationship.
+	 * @param relatedId the id
+	 */
+	public void setRelatedId(String relatedId) {
+		this.relatedId = relatedId;
 	}
 
 	/** @return the parsed query, or {@code null} */

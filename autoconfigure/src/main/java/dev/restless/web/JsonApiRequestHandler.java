@@ -614,14 +614,14 @@ public class JsonApiRequestHandler {
 		RequestUrls urls = new RequestUrls(request, this.basePath);
 		QueryParameters parsed = this.queryParser.parse(target, request.getParameterMap(), Set.of());
 		PreprocessContext pre = new PreprocessContext(Operation.GET_RELATED_RESOURCE, resource.type(),
-				relationship.name(), id, parsed, null);
+				relationship.name(), id, relatedId, parsed, null);
 		this.processors.preprocess(pre);
 		return read(() -> {
 			Object owner = find(resource, pre.id());
 			Object member = target.id()
-				.parse(relatedId)
+				.parse(pre.relatedId())
 				.flatMap((key) -> this.queries.findRelatedMember(resource, resource.keyOf(owner), relationship, key))
-				.orElseThrow(() -> JsonApiException.notFound("No '" + target.type() + "' with id '" + relatedId
+				.orElseThrow(() -> JsonApiException.notFound("No '" + target.type() + "' with id '" + pre.relatedId()
 						+ "' in '" + relationship.name() + "' of '" + resource.type() + "' '" + pre.id() + "'"));
 			ObjectNode document = this.renderer.resourceDocument(target, member, options(target, pre.query(), urls));
 			document.putObject("links").put("self", urls.self());

@@ -99,6 +99,30 @@ class RelationshipProcessorsIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void aPreprocessorSeesTheIdOfTheRelatedResourceAndMayReplaceIt() {
+		Tag red = tag("red");
+		User ann = new User("Ann");
+		ann.getTags().add(red);
+		this.fixtures.persist(ann);
+		TestProcessors.globalPreprocessing = (context) -> {
+			if (context.operation() == Operation.GET_RELATED_RESOURCE) {
+				this.seen.add(context.relatedId());
+				if (context.relatedId().equals("favourite")) {
+					context.setRelatedId(red.getId().toString());
+				}
+			}
+		};
+
+		ApiResponse byId = this.api.get("/api/users/" + ann.getId() + "/tags/" + red.getId());
+		ApiResponse byAlias = this.api.get("/api/users/" + ann.getId() + "/tags/favourite");
+
+		assertThat(this.seen).containsExactly(red.getId().toString(), "favourite");
+		assertThat(byId.status()).isEqualTo(200);
+		assertThat(byAlias.status()).as(byAlias.text()).isEqualTo(200);
+		assertThat(byAlias.at("/data/id").asString()).isEqualTo(red.getId().toString());
+	}
+
+	@Test
 	void aPostprocessorThatFailsRollsTheRelationshipWriteBack() {
 		Tag red = tag("red");
 		Tag blue = tag("blue");
