@@ -3,6 +3,10 @@
 wrk (Debian's package) generates the load: it is a real, well-known HTTP load generator written
 in C, so the client costs little CPU on a two-core machine and its latency percentiles are
 trustworthy. Each run uses one wrk thread and 8 connections.
+
+Besides throughput and latency, each run records the CPU time the application's JVM and the
+PostgreSQL server processes spent per request (from /proc, on Linux): on a shared two-core
+machine it varies less than throughput, and it shows which side a scenario's time goes to.
 """
 import json
 import os
@@ -160,6 +164,43 @@ end""" % (people, body, args, path, headers)
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
+def process_times(pids):
+    """CPU seconds (user and system) of each process that is still running, by pid."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    times = {}
+    for pid in pids:
+        try:
+            with open("/proc/%d/stat" % pid) as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            times[pid] = (int(fields[11]) + int(fields[12])) / ticks
+        except (OSError, ValueError, IndexError):
+            pass
+    return times
+
+
+def database_pids():
+    pids = []
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/comm" % entry) as handle:
+                    if handle.read().strip() == "postgres":
+                        pids.append(int(entry))
+            except OSError:
+                pass
+    return pids
+
+
+def cpu_snapshot():
+    app = int(os.environ.get("BENCH_APP_PID", "0"))
+    return process_times([app] if app else []), process_times(database_pids())
+
+
+def cpu_spent(before, after):
+    """Seconds of CPU between two snapshots, for the processes alive in both."""
+    return sum(after[pid] - before[pid] for pid in before if pid in after)
+
+
 def run_wrk(script, seconds):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
@@ -196,13 +237,20 @@ def main():
             order = IMPLEMENTATIONS[(index + round_number) % 3:] + IMPLEMENTATIONS[:(index + round_number) % 3]
             for implementation in order:
                 get("/bench/sql")
+                app_before, db_before = cpu_snapshot()
                 result = run_wrk(scripts[implementation], SECONDS_PER_RUN)
-                result["sql"] = get("/bench/sql")["statements"] / max(1, result["requests"])
+                app_after, db_after = cpu_snapshot()
+                requests = max(1, result["requests"])
+                result["app_cpu"] = 1000 * cpu_spent(app_before, app_after) / requests
+                result["db_cpu"] = 1000 * cpu_spent(db_before, db_after) / requests
+                result["sql"] = get("/bench/sql")["statements"] / requests
                 reset_data()
                 results.setdefault((scenario, implementation), []).append(result)
-                print("round %d  %-36s %-8s %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  %5.2f SQL/req  non-2xx %d %s" % (
-                    round_number + 1, scenario, implementation, result["rps"], result["p50"], result["p99"],
-                    result["sql"], result["non2xx"], result["socket"]), flush=True)
+                print("round %d  %-36s %-8s %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  %5.2f SQL/req  "
+                      "CPU ms/req app %.3f db %.3f  non-2xx %d %s" % (
+                          round_number + 1, scenario, implementation, result["rps"], result["p50"], result["p99"],
+                          result["sql"], result["app_cpu"], result["db_cpu"], result["non2xx"], result["socket"]),
+                      flush=True)
     print()
     print(table(plan, results, people))
 
@@ -211,17 +259,18 @@ def table(plan, results, people):
     lines = ["Machine: %s, %d cores, %s; Java %s; PostgreSQL; %d people, %d computers; wrk -t1 -c%d, %d rounds of %ds per scenario and implementation after %ds warm-up."
              % (platform.machine(), os.cpu_count(), platform.platform(), java_version(), people, people * 3, CONNECTIONS,
                 ROUNDS, SECONDS_PER_RUN, WARMUP_SECONDS), "",
-             "| scenario | implementation | req/s | p50 ms | p99 ms | SQL/req | non-2xx |",
-             "|---|---|---:|---:|---:|---:|---:|"]
+             "| scenario | implementation | req/s | p50 ms | p99 ms | SQL/req | app CPU ms/req | DB CPU ms/req | non-2xx |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     ratios = ["", "| scenario | Restless/manual (req/s) | Restless/SDR (req/s) |", "|---|---:|---:|"]
     for scenario, _ in plan:
         mean = {}
         for implementation in IMPLEMENTATIONS:
             runs = results[(scenario, implementation)]
             mean[implementation] = statistics.mean(r["rps"] for r in runs)
-            lines.append("| %s | %s | %.0f | %.2f | %.2f | %.2f | %d |" % (
+            lines.append("| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d |" % (
                 scenario, implementation, mean[implementation], statistics.median(r["p50"] for r in runs),
                 statistics.median(r["p99"] for r in runs), statistics.mean(r["sql"] for r in runs),
+                statistics.mean(r["app_cpu"] for r in runs), statistics.mean(r["db_cpu"] for r in runs),
                 sum(r["non2xx"] for r in runs)))
         ratios.append("| %s | %.2f | %.2f |" % (scenario, mean["restless"] / mean["manual"], mean["restless"] / mean["sdr"]))
     return "\n".join(lines + ratios)

@@ -29,4 +29,4 @@ fi
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 
-python3 benchmarks/run.py "$@"
+BENCH_APP_PID=$APP python3 benchmarks/run.py "$@"

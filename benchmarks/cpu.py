@@ -1,0 +1,68 @@
+"""CPU time per request of one URL, by JVM thread group and for PostgreSQL.
+
+Runs wrk (one thread, 8 connections) against a URL of the running benchmark application and
+prints, per request served, the CPU time (user and system, from /proc) of each group of the
+JVM's threads (request threads, JIT compilers, GC, ...) and of the PostgreSQL server processes.
+It tells the work of the request threads from the JVM's background work, which throughput and
+whole-process figures mix. Linux only.
+
+    java -Xms1g -Xmx1g -jar benchmarks/target/restless-benchmarks.jar &
+    python3 benchmarks/cpu.py '/api/people?page%5Bsize%5D=20' 15
+"""
+import collections
+import os
+import re
+import subprocess
+import sys
+
+from run import CONNECTIONS, database_pids, process_times
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def application_pid():
+    found = subprocess.run(["pgrep", "-f", "restless-benchmarks.jar"], capture_output=True, text=True).stdout.split()
+    if not found:
+        sys.exit("the benchmark application is not running")
+    return int(found[0])
+
+
+def thread_times(pid):
+    """CPU seconds by thread group: thread names without their trailing numbers."""
+    groups = collections.Counter()
+    for task in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/comm" % (pid, task)) as handle:
+                name = re.sub(r"[-#]?\d+$", "", handle.read().strip())
+            with open("/proc/%d/task/%s/stat" % (pid, task)) as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            groups[(task, name)] = (int(fields[11]) + int(fields[12])) / TICKS
+        except OSError:
+            pass
+    return groups
+
+
+def main():
+    url = sys.argv[1]
+    seconds = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    accept = sys.argv[3] if len(sys.argv) > 3 else "application/vnd.api+json"
+    pid = application_pid()
+    threads_before, db_before = thread_times(pid), process_times(database_pids())
+    output = subprocess.run(["wrk", "-t1", "-c%d" % CONNECTIONS, "-d%ds" % seconds, "-H", "Accept: " + accept,
+                             "http://127.0.0.1:8088" + url], capture_output=True, text=True, check=True).stdout
+    threads_after, db_after = thread_times(pid), process_times(database_pids())
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    print("%s: %d requests, %.1f req/s" % (url, requests, requests / seconds))
+    spent = collections.Counter()
+    for key, after in threads_after.items():
+        if key in threads_before:
+            spent[key[1]] += after - threads_before[key]
+    for group, seconds_spent in spent.most_common():
+        if seconds_spent > 0:
+            print("  %-24s %.3f ms/request" % (group, 1000 * seconds_spent / requests))
+    database = sum(db_after[p] - db_before[p] for p in db_before if p in db_after)
+    print("  %-24s %.3f ms/request" % ("PostgreSQL", 1000 * database / requests))
+
+
+if __name__ == "__main__":
+    main()
