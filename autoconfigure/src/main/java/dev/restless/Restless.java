@@ -91,7 +91,7 @@ public class Restless {
 
 	private ApiUrls urls() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			return new ApiUrls(ServletUriComponentsBuilder.fromContextPath(attributes.getRequest())
+			return new ApiUrls(ServletUriComponentsBuilder.fromServletMapping(attributes.getRequest())
 				.path(this.basePath)
 				.build()
 				.toUriString());

@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Embedded Tomcat for a JSON:API: it accepts the characters JSON:API query parameters are written
@@ -68,16 +69,21 @@ public final class RestlessTomcatAutoConfiguration {
 	 * customizer has run, whatever its order.
 	 * @param properties the Restless properties
 	 * @param mapper writes the error documents
+	 * @param environment tells the path of the dispatcher servlet
 	 * @return the customizer
 	 */
 	@Bean
 	@ConditionalOnMissingBean(name = "restlessErrorReportCustomizer")
 	TomcatContextCustomizer restlessErrorReportCustomizer(RestlessProperties properties,
-			ObjectProvider<ObjectMapper> mapper) {
+			ObjectProvider<ObjectMapper> mapper, Environment environment) {
+		// The dispatcher servlet's path, "/" unless spring.mvc.servlet.path says otherwise.
+		String servletPath = environment.getProperty("spring.mvc.servlet.path", "/");
+		String servletPrefix = servletPath.endsWith("/") ? servletPath.substring(0, servletPath.length() - 1)
+				: servletPath;
 		return (context) -> {
 			Container host = context.getParent();
-			JsonApiErrorReportValve valve = new JsonApiErrorReportValve(context.getPath() + properties.getBasePath(),
-					RestlessAutoConfiguration.mapperOf(mapper));
+			JsonApiErrorReportValve valve = new JsonApiErrorReportValve(
+					context.getPath() + servletPrefix + properties.getBasePath(), RestlessAutoConfiguration.mapperOf(mapper));
 			host.addLifecycleListener((event) -> {
 				if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
 					replaceErrorReport(host, valve);

@@ -24,8 +24,17 @@ final class RequestUrls {
 	RequestUrls(HttpServletRequest request, String basePath) {
 		this.request = request;
 		this.origin = origin(request);
-		String base = this.origin + request.getContextPath() + basePath;
+		String base = this.origin + request.getContextPath() + servletPrefix(request) + basePath;
 		this.api = new ApiUrls(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+	}
+
+	/**
+	 * The path the dispatcher servlet is mapped under ({@code spring.mvc.servlet.path}), empty when
+	 * it is mapped to {@code /}: a servlet mapped by path prefix ({@code /x/*}) has the rest of the
+	 * path as path info, one mapped to {@code /} has the whole path as its servlet path.
+	 */
+	private static String servletPrefix(HttpServletRequest request) {
+		return (request.getPathInfo() != null) ? request.getServletPath() : "";
 	}
 
 	/**
