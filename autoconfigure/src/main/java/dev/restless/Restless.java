@@ -18,14 +18,28 @@ public class Restless {
 
 	private final String basePath;
 
+	private final String dispatcherPath;
+
 	/**
-	 * Create the helper.
+	 * Create the helper for an application served at the root of its server.
 	 * @param registry the exposed resources
 	 * @param basePath the base path of the API
 	 */
 	public Restless(ResourceRegistry registry, String basePath) {
+		this(registry, basePath, "");
+	}
+
+	/**
+	 * Create the helper.
+	 * @param registry the exposed resources
+	 * @param basePath the base path of the API
+	 * @param dispatcherPath the path of the dispatcher servlet from the server root (the context
+	 * path and the servlet's path), which URLs made outside a request start with
+	 */
+	public Restless(ResourceRegistry registry, String basePath, String dispatcherPath) {
 		this.registry = registry;
 		this.basePath = basePath;
+		this.dispatcherPath = dispatcherPath;
 	}
 
 	/**
@@ -96,7 +110,7 @@ public class Restless {
 				.build()
 				.toUriString());
 		}
-		return new ApiUrls(this.basePath);
+		return new ApiUrls(this.dispatcherPath + this.basePath);
 	}
 
 }

@@ -33,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,8 +65,9 @@ public final class RestlessAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Restless restless(ResourceRegistry registry, RestlessProperties properties) {
-		return new Restless(registry, properties.getBasePath());
+	Restless restless(ResourceRegistry registry, RestlessProperties properties, Environment environment) {
+		return new Restless(registry, properties.getBasePath(),
+				ServletPaths.contextPath(environment) + ServletPaths.servletPath(environment));
 	}
 
 	@Bean

@@ -76,14 +76,11 @@ public final class RestlessTomcatAutoConfiguration {
 	@ConditionalOnMissingBean(name = "restlessErrorReportCustomizer")
 	TomcatContextCustomizer restlessErrorReportCustomizer(RestlessProperties properties,
 			ObjectProvider<ObjectMapper> mapper, Environment environment) {
-		// The dispatcher servlet's path, "/" unless spring.mvc.servlet.path says otherwise.
-		String servletPath = environment.getProperty("spring.mvc.servlet.path", "/");
-		String servletPrefix = servletPath.endsWith("/") ? servletPath.substring(0, servletPath.length() - 1)
-				: servletPath;
+		String servletPath = ServletPaths.servletPath(environment);
 		return (context) -> {
 			Container host = context.getParent();
 			JsonApiErrorReportValve valve = new JsonApiErrorReportValve(
-					context.getPath() + servletPrefix + properties.getBasePath(), RestlessAutoConfiguration.mapperOf(mapper));
+					context.getPath() + servletPath + properties.getBasePath(), RestlessAutoConfiguration.mapperOf(mapper));
 			host.addLifecycleListener((event) -> {
 				if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
 					replaceErrorReport(host, valve);

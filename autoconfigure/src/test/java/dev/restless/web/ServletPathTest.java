@@ -77,6 +77,11 @@ class ServletPathTest {
 	}
 
 	@Test
+	void urlForOutsideARequestIsThePathFromTheServerRoot() {
+		assertThat(context.getBean(Restless.class).urlFor(Person.class, 7, null)).isEqualTo("/shop/x/api/people/7");
+	}
+
+	@Test
 	void urlForInsideARequestCarriesTheContextPathAndTheServletPath() {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/shop/x/api/people");
 		request.setContextPath("/shop");
