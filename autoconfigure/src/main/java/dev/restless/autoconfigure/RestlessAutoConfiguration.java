@@ -113,8 +113,9 @@ public final class RestlessAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RelationshipWriter restlessRelationshipWriter(ResourceRegistry registry) {
-		return new RelationshipWriter(registry);
+	RelationshipWriter restlessRelationshipWriter(ResourceRegistry registry,
+			EntityManagerFactory entityManagerFactory) {
+		return new RelationshipWriter(registry, sharedEntityManager(entityManagerFactory));
 	}
 
 	@Bean
