@@ -57,6 +57,23 @@ class ConditionalRequestsIT extends ApiIntegrationTest {
 		}
 	}
 
+	/** A sheet in a folder, persisted with that folder and the others given. */
+	private Sheet sheetIn(Folder folder, Folder... others) {
+		Sheet sheet = new Sheet("first");
+		sheet.setFolder(folder);
+		this.fixtures.persist(folder);
+		this.fixtures.persist((Object[]) others);
+		this.fixtures.persist(sheet);
+		return sheet;
+	}
+
+	/** PATCH a sheet into another folder, from the sheet's side. */
+	private ApiResponse move(Sheet sheet, Folder folder) {
+		return send("PATCH", "/api/sheets/" + sheet.getId(), json("""
+				{'data': {'type': 'sheets', 'id': '%s', 'relationships': {'folder': {'data': {'type': 'folders', 'id': '%s'}}}}}"""
+			.formatted(sheet.getId(), folder.getId())));
+	}
+
 	private void concurrentRename(long folderId) {
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement statement = connection
@@ -362,17 +379,13 @@ class ConditionalRequestsIT extends ApiIntegrationTest {
 	void aMemberMovedFromItsOwnSideGivesTheOldAndTheNewOwnerANewVersion() {
 		Folder inbox = new Folder("inbox");
 		Folder archive = new Folder("archive");
-		Sheet sheet = new Sheet("first");
-		sheet.setFolder(inbox);
-		this.fixtures.persist(inbox, archive, sheet);
+		Sheet sheet = sheetIn(inbox, archive);
 		String inboxPath = "/api/folders/" + inbox.getId();
 		String archivePath = "/api/folders/" + archive.getId();
 		String inboxTag = this.api.get(inboxPath).header("ETag");
 		String archiveTag = this.api.get(archivePath).header("ETag");
 
-		ApiResponse moved = send("PATCH", "/api/sheets/" + sheet.getId(), json("""
-				{'data': {'type': 'sheets', 'id': '%s', 'relationships': {'folder': {'data': {'type': 'folders', 'id': '%s'}}}}}"""
-			.formatted(sheet.getId(), archive.getId())));
+		ApiResponse moved = move(sheet, archive);
 		ApiResponse inboxAfter = send("GET", inboxPath, null, "If-None-Match", inboxTag);
 		ApiResponse archiveAfter = send("GET", archivePath, null, "If-None-Match", archiveTag);
 		ApiResponse renameWithTheOldTag = send("PATCH", inboxPath,
@@ -392,9 +405,7 @@ class ConditionalRequestsIT extends ApiIntegrationTest {
 	void anotherWriterChangingTheNewOwnerMeanwhileFailsTheMoveAndNothingIsWritten() {
 		Folder inbox = new Folder("inbox");
 		Folder archive = new Folder("archive");
-		Sheet sheet = new Sheet("first");
-		sheet.setFolder(inbox);
-		this.fixtures.persist(inbox, archive, sheet);
+		Sheet sheet = sheetIn(inbox, archive);
 		AtomicBoolean raced = new AtomicBoolean();
 		EntityHooks.beforeUpdate = (entity) -> {
 			if (entity instanceof Sheet && raced.compareAndSet(false, true)) {
@@ -402,9 +413,7 @@ class ConditionalRequestsIT extends ApiIntegrationTest {
 			}
 		};
 
-		ApiResponse moved = send("PATCH", "/api/sheets/" + sheet.getId(), json("""
-				{'data': {'type': 'sheets', 'id': '%s', 'relationships': {'folder': {'data': {'type': 'folders', 'id': '%s'}}}}}"""
-			.formatted(sheet.getId(), archive.getId())));
+		ApiResponse moved = move(sheet, archive);
 
 		assertThat(raced).isTrue();
 		assertThat(moved.status()).as(moved.text()).isEqualTo(409);
