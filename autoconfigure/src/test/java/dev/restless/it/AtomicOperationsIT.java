@@ -9,8 +9,10 @@ import java.util.stream.IntStream;
 import dev.restless.ProcessingException;
 import dev.restless.it.app.Computer;
 import dev.restless.it.app.Counter;
+import dev.restless.it.app.Folder;
 import dev.restless.it.app.Note;
 import dev.restless.it.app.Person;
+import dev.restless.it.app.Sheet;
 import dev.restless.it.app.Tag;
 import dev.restless.it.app.TestProcessors;
 import dev.restless.it.support.ApiIntegrationTest;
@@ -456,6 +458,22 @@ class AtomicOperationsIT extends ApiIntegrationTest {
 		assertThat(response.status()).as(response.text()).isEqualTo(204);
 		assertThat(response.text()).isEmpty();
 		assertThat(this.fixtures.count(Counter.class)).isZero();
+	}
+
+	@Test
+	void removingAMemberAndThenItsOwnerInOneRequestRemovesBoth() {
+		Folder folder = new Folder("inbox");
+		Sheet sheet = new Sheet("first");
+		sheet.setFolder(folder);
+		this.fixtures.persist(folder, sheet);
+
+		ApiResponse response = operations(ops(
+				"{'op': 'remove', 'ref': {'type': 'sheets', 'id': '" + sheet.getId() + "'}}",
+				"{'op': 'remove', 'ref': {'type': 'folders', 'id': '" + folder.getId() + "'}}"));
+
+		assertThat(response.status()).as(response.text()).isEqualTo(204);
+		assertThat(this.fixtures.count(Sheet.class)).isZero();
+		assertThat(this.fixtures.count(Folder.class)).isZero();
 	}
 
 	@Test
