@@ -96,8 +96,7 @@ public class AtomicOperationsController {
 	 * @param response the servlet response
 	 */
 	@ExceptionHandler(JsonApiException.class)
-	public void handleJsonApiException(JsonApiException ex, HttpServletRequest request,
-			HttpServletResponse response) {
+	public void handleJsonApiException(JsonApiException ex, HttpServletRequest request, HttpServletResponse response) {
 		write(new JsonApiResponse(ex.status(), errorDocument(ex.errors()), ex.headers()), request, response);
 	}
 

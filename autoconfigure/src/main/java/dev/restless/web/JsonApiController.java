@@ -108,8 +108,7 @@ public class JsonApiController {
 	 * @param response the servlet response
 	 */
 	@RequestMapping("/{collection}")
-	public void collection(@PathVariable String collection, HttpServletRequest request,
-			HttpServletResponse response) {
+	public void collection(@PathVariable String collection, HttpServletRequest request, HttpServletResponse response) {
 		checkRequest(request);
 		ResourceMethod method = method(request, collection, COLLECTION_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, COLLECTION_METHODS);
@@ -130,8 +129,7 @@ public class JsonApiController {
 	 */
 	@RequestMapping("/{collection}/{id}")
 	public void resource(@PathVariable String collection, @PathVariable String id,
-			HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		checkRequest(request);
 		ResourceMethod method = method(request, collection, RESOURCE_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, RESOURCE_METHODS);
@@ -156,8 +154,7 @@ public class JsonApiController {
 	 */
 	@RequestMapping("/{collection}/{id}/{relation}")
 	public void related(@PathVariable String collection, @PathVariable String id,
-			@PathVariable String relation, HttpServletRequest request,
-			HttpServletResponse response) {
+			@PathVariable String relation, HttpServletRequest request, HttpServletResponse response) {
 		checkRequest(request);
 		ResourceMethod method = method(request, collection, RELATED_METHODS);
 		ResourceDescriptor resource = this.handler.resource(collection, method, RELATED_METHODS);
@@ -196,8 +193,7 @@ public class JsonApiController {
 	 */
 	@RequestMapping("/{collection}/{id}/relationships/{relation}")
 	public void relationship(@PathVariable String collection, @PathVariable String id,
-			@PathVariable String relation, HttpServletRequest request,
-			HttpServletResponse response) {
+			@PathVariable String relation, HttpServletRequest request, HttpServletResponse response) {
 		checkRequest(request);
 		ResourceDescriptor resource = this.handler.relationshipEndpoint(collection, request.getMethod());
 		Operation operation = switch (request.getMethod()) {
@@ -223,8 +219,7 @@ public class JsonApiController {
 	 * @param response the servlet response
 	 */
 	@RequestMapping("/eval/{collection}")
-	public void eval(@PathVariable String collection, HttpServletRequest request,
-			HttpServletResponse response) {
+	public void eval(@PathVariable String collection, HttpServletRequest request, HttpServletResponse response) {
 		checkRequest(request);
 		ResourceDescriptor resource = this.handler.resource(collection, ResourceMethod.GET, EVAL_METHODS);
 		if (!resource.allowFunctions()) {
@@ -315,8 +310,7 @@ public class JsonApiController {
 	 * @param response the servlet response
 	 */
 	@RequestMapping(path = "/eval/{collection}", method = RequestMethod.OPTIONS)
-	public void evalOptions(@PathVariable String collection, HttpServletRequest request,
-			HttpServletResponse response) {
+	public void evalOptions(@PathVariable String collection, HttpServletRequest request, HttpServletResponse response) {
 		checkQueryString(request);
 		ResourceDescriptor resource = this.handler.collection(collection);
 		if (!resource.allowFunctions()) {
@@ -441,8 +435,7 @@ public class JsonApiController {
 	 * @param response the servlet response
 	 */
 	@ExceptionHandler(Exception.class)
-	public void handleUnexpected(Exception ex, HttpServletRequest request,
-			HttpServletResponse response) {
+	public void handleUnexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
 		// One line at error level; the stack trace only when debugging is switched on.
 		logger.error("Unexpected failure handling " + request.getMethod() + " " + request.getRequestURI() + ": " + ex);
 		if (logger.isDebugEnabled()) {
