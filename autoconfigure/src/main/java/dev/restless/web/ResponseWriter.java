@@ -35,6 +35,9 @@ final class ResponseWriter {
 	 * @param servletResponse where to write it
 	 */
 	void write(JsonApiResponse response, MediaType mediaType, HttpServletResponse servletResponse) {
+		// Serialised before anything is set on the response, so that a failure here leaves the
+		// response clean for the error that reports it.
+		byte[] body = (response.document() != null) ? this.mapper.writeValueAsBytes(response.document()) : null;
 		servletResponse.setStatus(response.status());
 		String contentType = mediaType.toString();
 		for (Map.Entry<String, String> header : response.headers().entrySet()) {
@@ -46,10 +49,9 @@ final class ResponseWriter {
 			}
 		}
 		servletResponse.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-		if (response.document() == null) {
+		if (body == null) {
 			return;
 		}
-		byte[] body = this.mapper.writeValueAsBytes(response.document());
 		servletResponse.setContentType(contentType);
 		servletResponse.setContentLength(body.length);
 		try {

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.restless.Operation;
 import dev.restless.ProcessingException;
 import dev.restless.it.app.Computer;
+import dev.restless.it.app.Note;
 import dev.restless.it.app.Person;
 import dev.restless.it.app.TestProcessors;
 import dev.restless.it.support.ApiIntegrationTest;
@@ -174,6 +175,32 @@ class ProcessorsIT extends ApiIntegrationTest {
 
 		assertThat(response.status()).isEqualTo(500);
 		assertThat(this.fixtures.count(Computer.class)).isEqualTo(1);
+	}
+
+	@Test
+	void aDocumentThatCannotBeWrittenIsAGeneric500WithoutTheHeadersOfTheFailedResponse() {
+		Note note = new Note("draft");
+		this.fixtures.persist(note);
+		TestProcessors.globalPostprocessing = (context) -> {
+			if (context.operation() == Operation.GET_RESOURCE) {
+				context.document().putPOJO("unwritable", new Unwritable());
+			}
+		};
+
+		ApiResponse response = this.api.get("/api/notes/" + note.getId());
+
+		assertThat(response.status()).isEqualTo(500);
+		assertThat(response.firstError().get("status").asString()).isEqualTo("500");
+		assertThat(response.header("ETag")).as("the ETag of the document that failed").isNull();
+	}
+
+	/** A value whose serialisation fails. */
+	static final class Unwritable {
+
+		public String getValue() {
+			throw new IllegalStateException("cannot be written");
+		}
+
 	}
 
 	@Test
