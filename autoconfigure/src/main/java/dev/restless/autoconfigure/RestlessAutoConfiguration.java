@@ -113,9 +113,8 @@ public final class RestlessAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RelationshipWriter restlessRelationshipWriter(ResourceRegistry registry,
-			EntityManagerFactory entityManagerFactory) {
-		return new RelationshipWriter(registry, sharedEntityManager(entityManagerFactory));
+	RelationshipWriter restlessRelationshipWriter(ResourceRegistry registry) {
+		return new RelationshipWriter(registry);
 	}
 
 	@Bean

@@ -456,14 +456,4 @@ public final class EntityWriter {
 					"No '" + target.type() + "' with id '" + id.asString() + "'", pointer)));
 	}
 
-	/**
-	 * Prepare the deletion of an entity: the resources at the other side of its relationships
-	 * lose it, and get a new version where their side of the association is the one JPA ignores.
-	 * @param resource the resource
-	 * @param entity the entity about to be deleted
-	 */
-	public void beforeDelete(ResourceDescriptor resource, Object entity) {
-		this.relationships.beforeDelete(resource, entity);
-	}
-
 }

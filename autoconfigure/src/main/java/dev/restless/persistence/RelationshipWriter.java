@@ -12,8 +12,6 @@ import dev.restless.metamodel.PropertyAccessor;
 import dev.restless.metamodel.RelationshipDescriptor;
 import dev.restless.metamodel.ResourceDescriptor;
 import dev.restless.metamodel.ResourceRegistry;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.hibernate.Hibernate;
 
 import org.springframework.util.ReflectionUtils;
@@ -21,31 +19,19 @@ import org.springframework.util.ReflectionUtils;
 /**
  * Changes relationships in memory and keeps both sides of a bidirectional association consistent,
  * so that whichever side owns the association in JPA, the change reaches the database.
- * <p>
- * A change to one side changes the document of the resource at the other side too. Where that
- * side is the one JPA ignores ({@code mappedBy}), its row does not change, so the JPA provider
- * would keep its version, and with it its entity tag: a cached copy would pass for current and a
- * write made with the old tag would succeed. Such resources, when versioned, get a new version
- * with the transaction ({@link LockModeType#OPTIMISTIC_FORCE_INCREMENT}, which also fails the
- * transaction if another one changed them meanwhile).
  */
 public final class RelationshipWriter {
 
 	private final ResourceRegistry registry;
-
-	private final EntityManager entityManager;
 
 	private final Map<InverseKey, PropertyAccessor> inverseAccessors = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a writer.
 	 * @param registry the exposed resources
-	 * @param entityManager a shared, transaction-bound entity manager, which gives new versions to
-	 * the resources at the other side of a change
 	 */
-	public RelationshipWriter(ResourceRegistry registry, EntityManager entityManager) {
+	public RelationshipWriter(ResourceRegistry registry) {
 		this.registry = registry;
-		this.entityManager = entityManager;
 	}
 
 	/**
@@ -132,22 +118,6 @@ public final class RelationshipWriter {
 		}
 	}
 
-	/**
-	 * Before an entity is deleted: the resources its to-one relationships point at lose it from
-	 * their side of the association, so they get a new version where that side is the one JPA
-	 * ignores.
-	 * @param resource the resource of the entity
-	 * @param entity the entity about to be deleted
-	 */
-	public void beforeDelete(ResourceDescriptor resource, Object entity) {
-		for (RelationshipDescriptor relationship : resource.relationships().values()) {
-			if (!relationship.toMany() && relationship.inverseAttributeName() != null
-					&& !relationship.ownedByInverse()) {
-				newVersion(relationship.accessor().get(entity));
-			}
-		}
-	}
-
 	private ResourceDescriptor targetOf(RelationshipDescriptor relationship) {
 		return this.registry.find(relationship.targetClass()).orElseThrow();
 	}
@@ -177,9 +147,6 @@ public final class RelationshipWriter {
 	 */
 	private void linkInverse(Object member, String inverseName, Object owner, boolean owning) {
 		PropertyAccessor inverse = inverseAccessor(member, inverseName);
-		if (!owning) {
-			newVersion(member);
-		}
 		if (Collection.class.isAssignableFrom(inverse.type())) {
 			@SuppressWarnings("unchecked")
 			Collection<Object> collection = (Collection<Object>) inverse.get(member);
@@ -196,20 +163,12 @@ public final class RelationshipWriter {
 			}
 		}
 		else {
-			Object previous = inverse.get(member);
-			if (owning && previous != null && Hibernate.unproxy(previous) != Hibernate.unproxy(owner)) {
-				// The member leaves its previous owner, whose side of the association JPA ignores.
-				newVersion(previous);
-			}
 			inverse.set(member, owner);
 		}
 	}
 
 	private void unlinkInverse(Object member, String inverseName, Object owner, boolean owning) {
 		PropertyAccessor inverse = inverseAccessor(member, inverseName);
-		if (!owning) {
-			newVersion(member);
-		}
 		if (Collection.class.isAssignableFrom(inverse.type())) {
 			Collection<?> collection = (Collection<?>) inverse.get(member);
 			if (collection != null && (owning || Hibernate.isInitialized(collection))) {
@@ -219,18 +178,6 @@ public final class RelationshipWriter {
 		else if (inverse.get(member) == owner || Hibernate.unproxy(inverse.get(member)) == Hibernate.unproxy(owner)) {
 			inverse.set(member, null);
 		}
-	}
-
-	/**
-	 * Give an entity a new version when the transaction commits, if it is a versioned resource.
-	 */
-	private void newVersion(Object entity) {
-		if (entity == null) {
-			return;
-		}
-		this.registry.find(Hibernate.getClass(entity))
-			.filter((resource) -> resource.version() != null)
-			.ifPresent((resource) -> this.entityManager.lock(entity, LockModeType.OPTIMISTIC_FORCE_INCREMENT));
 	}
 
 	private PropertyAccessor inverseAccessor(Object member, String inverseName) {

@@ -799,7 +799,6 @@ public class JsonApiRequestHandler {
 	public Object deleteEntity(ResourceDescriptor resource, String id, Precondition precondition) {
 		Object entity = find(resource, id);
 		this.versions.check(resource, entity, precondition);
-		this.writer.beforeDelete(resource, entity);
 		this.repositories.of(resource).delete(entity);
 		return entity;
 	}

@@ -57,36 +57,6 @@ class ConditionalRequestsIT extends ApiIntegrationTest {
 		}
 	}
 
-	/** A sheet in a folder, persisted with that folder and the others given. */
-	private Sheet sheetIn(Folder folder, Folder... others) {
-		Sheet sheet = new Sheet("first");
-		sheet.setFolder(folder);
-		this.fixtures.persist(folder);
-		this.fixtures.persist((Object[]) others);
-		this.fixtures.persist(sheet);
-		return sheet;
-	}
-
-	/** PATCH a sheet into another folder, from the sheet's side. */
-	private ApiResponse move(Sheet sheet, Folder folder) {
-		return send("PATCH", "/api/sheets/" + sheet.getId(), json("""
-				{'data': {'type': 'sheets', 'id': '%s', 'relationships': {'folder': {'data': {'type': 'folders', 'id': '%s'}}}}}"""
-			.formatted(sheet.getId(), folder.getId())));
-	}
-
-	private void concurrentRename(long folderId) {
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement statement = connection
-					.prepareStatement("update folder set name = 'renamed', version = version + 1 where id = ?")) {
-			connection.setAutoCommit(true);
-			statement.setLong(1, folderId);
-			assertThat(statement.executeUpdate()).isEqualTo(1);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private long storedValue(long id) {
 		return this.fixtures.read((em) -> em.find(Counter.class, id).getValue());
 	}
@@ -373,73 +343,6 @@ class ConditionalRequestsIT extends ApiIntegrationTest {
 		assertThat(folderAfter.header("ETag")).isNotEqualTo(etag);
 		assertThat(folderAfter.at("/data/relationships/sheets/data").findValuesAsString("id"))
 			.containsExactly(first.getId().toString());
-	}
-
-	@Test
-	void aMemberMovedFromItsOwnSideGivesTheOldAndTheNewOwnerANewVersion() {
-		Folder inbox = new Folder("inbox");
-		Folder archive = new Folder("archive");
-		Sheet sheet = sheetIn(inbox, archive);
-		String inboxPath = "/api/folders/" + inbox.getId();
-		String archivePath = "/api/folders/" + archive.getId();
-		String inboxTag = this.api.get(inboxPath).header("ETag");
-		String archiveTag = this.api.get(archivePath).header("ETag");
-
-		ApiResponse moved = move(sheet, archive);
-		ApiResponse inboxAfter = send("GET", inboxPath, null, "If-None-Match", inboxTag);
-		ApiResponse archiveAfter = send("GET", archivePath, null, "If-None-Match", archiveTag);
-		ApiResponse renameWithTheOldTag = send("PATCH", inboxPath,
-				json("{'data': {'type': 'folders', 'id': '%s', 'attributes': {'name': 'old'}}}".formatted(inbox.getId())),
-				"If-Match", inboxTag);
-
-		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
-		assertThat(inboxAfter.status()).as("the inbox lost a sheet: a cached copy is stale").isEqualTo(200);
-		assertThat(inboxAfter.at("/data/relationships/sheets/data").size()).isZero();
-		assertThat(archiveAfter.status()).as("the archive gained a sheet: a cached copy is stale").isEqualTo(200);
-		assertThat(archiveAfter.at("/data/relationships/sheets/data/0/id").asString())
-			.isEqualTo(sheet.getId().toString());
-		assertThat(renameWithTheOldTag.status()).isEqualTo(412);
-	}
-
-	@Test
-	void anotherWriterChangingTheNewOwnerMeanwhileFailsTheMoveAndNothingIsWritten() {
-		Folder inbox = new Folder("inbox");
-		Folder archive = new Folder("archive");
-		Sheet sheet = sheetIn(inbox, archive);
-		AtomicBoolean raced = new AtomicBoolean();
-		EntityHooks.beforeUpdate = (entity) -> {
-			if (entity instanceof Sheet && raced.compareAndSet(false, true)) {
-				concurrentRename(archive.getId());
-			}
-		};
-
-		ApiResponse moved = move(sheet, archive);
-
-		assertThat(raced).isTrue();
-		assertThat(moved.status()).as(moved.text()).isEqualTo(409);
-		Long folderOfTheSheet = this.fixtures.read((em) -> em.find(Sheet.class, sheet.getId()).getFolder().getId());
-		assertThat(folderOfTheSheet).isEqualTo(inbox.getId());
-	}
-
-	@Test
-	void creatingOrDeletingAMemberGivesItsOwnerANewVersion() {
-		Folder inbox = new Folder("inbox");
-		this.fixtures.persist(inbox);
-		String inboxPath = "/api/folders/" + inbox.getId();
-		String before = this.api.get(inboxPath).header("ETag");
-
-		ApiResponse created = this.api.post("/api/sheets", json("""
-				{'data': {'type': 'sheets', 'attributes': {'name': 'new'}, 'relationships': {'folder': {'data': {'type': 'folders', 'id': '%s'}}}}}"""
-			.formatted(inbox.getId())));
-		String afterCreate = this.api.get(inboxPath).header("ETag");
-		ApiResponse deleted = this.api.delete("/api/sheets/" + created.at("/data/id").asString());
-		ApiResponse afterDelete = this.api.get(inboxPath);
-
-		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		assertThat(afterCreate).isNotEqualTo(before);
-		assertThat(deleted.status()).as(deleted.text()).isEqualTo(204);
-		assertThat(afterDelete.header("ETag")).isNotEqualTo(afterCreate);
-		assertThat(afterDelete.at("/data/relationships/sheets/data").size()).isZero();
 	}
 
 	@Test

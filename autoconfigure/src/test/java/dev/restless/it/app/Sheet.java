@@ -3,14 +3,12 @@ package dev.restless.it.app;
 import dev.restless.ExposedResource;
 import dev.restless.ResourceMethod;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
 /** A member of a folder; it holds the foreign key. */
 @Entity
-@EntityListeners(EntityHooks.class)
 @ExposedResource(collectionName = "sheets", methods = { ResourceMethod.GET, ResourceMethod.POST, ResourceMethod.PATCH,
 		ResourceMethod.DELETE })
 public class Sheet {
