@@ -28,6 +28,21 @@ final class ResponseWriter {
 	}
 
 	/**
+	 * Add {@code Accept} to {@code Vary}, keeping what others put there before (Spring's CORS
+	 * processing varies on {@code Origin}, for one).
+	 */
+	private static void varyOnAccept(HttpServletResponse servletResponse) {
+		for (String vary : servletResponse.getHeaders(HttpHeaders.VARY)) {
+			for (String name : vary.split(",")) {
+				if (name.trim().equalsIgnoreCase(HttpHeaders.ACCEPT) || name.trim().equals("*")) {
+					return;
+				}
+			}
+		}
+		servletResponse.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+	}
+
+	/**
 	 * Write a response: its status, its headers with {@code Vary: Accept}, and its document, if it
 	 * has one, with the media type it names in {@code Content-Type} or else the given one.
 	 * @param response the response
@@ -48,7 +63,7 @@ final class ResponseWriter {
 				servletResponse.setHeader(header.getKey(), header.getValue());
 			}
 		}
-		servletResponse.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+		varyOnAccept(servletResponse);
 		if (body == null) {
 			return;
 		}
