@@ -36,7 +36,8 @@ public final class JsonApiErrorReportValve extends ErrorReportValve {
 	 * @param mapper writes the error documents
 	 */
 	public JsonApiErrorReportValve(String apiPath, ObjectMapper mapper) {
-		this.apiPath = apiPath;
+		// "/api/" and "/api" are the same API; a base path of "/" leaves the empty path.
+		this.apiPath = apiPath.endsWith("/") ? apiPath.substring(0, apiPath.length() - 1) : apiPath;
 		this.mapper = mapper;
 	}
 
@@ -76,8 +77,15 @@ public final class JsonApiErrorReportValve extends ErrorReportValve {
 		return phrase.charAt(0) + phrase.substring(1).toLowerCase(Locale.ROOT);
 	}
 
-	private boolean addressedToTheApi(String uri) {
-		return uri != null && (uri.equals(this.apiPath) || uri.startsWith(this.apiPath + "/"));
+	/**
+	 * @param uri the request URI as sent
+	 * @return whether it is the API path or under it
+	 */
+	boolean addressedToTheApi(String uri) {
+		if (uri == null || uri.isEmpty()) {
+			return false;
+		}
+		return this.apiPath.isEmpty() || uri.equals(this.apiPath) || uri.startsWith(this.apiPath + "/");
 	}
 
 }
