@@ -21,7 +21,9 @@ TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def application_pid():
-    found = subprocess.run(["pgrep", "-f", "restless-benchmarks.jar"], capture_output=True, text=True).stdout.split()
+    # The JVM itself, not a shell that started it.
+    found = subprocess.run(["pgrep", "-f", r"^\S*java .*restless-benchmarks\.jar"], capture_output=True,
+                           text=True).stdout.split()
     if not found:
         sys.exit("the benchmark application is not running")
     return int(found[0])
@@ -55,8 +57,9 @@ def main():
     print("%s: %d requests, %.1f req/s" % (url, requests, requests / seconds))
     spent = collections.Counter()
     for key, after in threads_after.items():
-        if key in threads_before:
-            spent[key[1]] += after - threads_before[key]
+        # HotSpot starts compiler and GC threads as it needs them: one that started during the run
+        # spent all its time in it. One that ended during the run is not seen (a lower bound).
+        spent[key[1]] += after - threads_before.get(key, 0)
     for group, seconds_spent in spent.most_common():
         if seconds_spent > 0:
             print("  %-24s %.3f ms/request" % (group, 1000 * seconds_spent / requests))
