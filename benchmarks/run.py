@@ -21,8 +21,8 @@ import urllib.request
 
 BASE = "http://127.0.0.1:8088"
 ROUNDS = int(os.environ.get("ROUNDS", "2"))
-SECONDS_PER_RUN = int(os.environ.get("SECONDS_PER_RUN", "8"))
-WARMUP_SECONDS = int(os.environ.get("WARMUP_SECONDS", "90"))
+SECONDS_PER_RUN = int(os.environ.get("SECONDS_PER_RUN", "7"))
+WARMUP_SECONDS = int(os.environ.get("WARMUP_SECONDS", "150"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "8"))
 IMPLEMENTATIONS = ["restless", "manual", "sdr"]
 JSON_API = "application/vnd.api+json"
