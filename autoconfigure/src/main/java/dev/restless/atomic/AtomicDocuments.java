@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.restless.document.ApiUrls;
 import dev.restless.document.JsonApiException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,7 +38,7 @@ public final class AtomicDocuments {
 	 * @param basePath the base path of the API, which {@code href} members may start with
 	 */
 	public AtomicDocuments(String basePath) {
-		String trimmed = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+		String trimmed = ApiUrls.withoutTrailingSlash(basePath);
 		this.basePath = trimmed.startsWith("/") || trimmed.isEmpty() ? trimmed : "/" + trimmed;
 	}
 

@@ -1,5 +1,7 @@
 package dev.restless.autoconfigure;
 
+import dev.restless.document.ApiUrls;
+
 import org.springframework.core.env.Environment;
 
 /**
@@ -17,7 +19,7 @@ final class ServletPaths {
 	 * @return the context path ({@code server.servlet.context-path})
 	 */
 	static String contextPath(Environment environment) {
-		return withoutTrailingSlash(environment.getProperty("server.servlet.context-path", ""));
+		return ApiUrls.withoutTrailingSlash(environment.getProperty("server.servlet.context-path", ""));
 	}
 
 	/**
@@ -25,11 +27,7 @@ final class ServletPaths {
 	 * @return the path of the dispatcher servlet in its context ({@code spring.mvc.servlet.path})
 	 */
 	static String servletPath(Environment environment) {
-		return withoutTrailingSlash(environment.getProperty("spring.mvc.servlet.path", "/"));
-	}
-
-	private static String withoutTrailingSlash(String path) {
-		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+		return ApiUrls.withoutTrailingSlash(environment.getProperty("spring.mvc.servlet.path", "/"));
 	}
 
 }

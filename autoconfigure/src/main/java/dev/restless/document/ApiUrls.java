@@ -6,10 +6,28 @@ import java.nio.charset.StandardCharsets;
 /**
  * Builds the absolute URLs of the API for one request.
  *
- * @param base the absolute URL of the base path, without a trailing slash (for example
- * {@code http://localhost:8080/api})
+ * @param base the absolute URL of the base path (for example {@code http://localhost:8080/api});
+ * a trailing slash is dropped
  */
 public record ApiUrls(String base) {
+
+	/**
+	 * Create the URLs of an API.
+	 * @param base the absolute URL of the base path, with or without a trailing slash
+	 */
+	public ApiUrls {
+		base = withoutTrailingSlash(base);
+	}
+
+	/**
+	 * A path or URL without its trailing slash, if it has one: {@code /api/} and {@code /api} are
+	 * the same base path, and a base path of {@code /} is the empty one.
+	 * @param path the path or URL
+	 * @return it without a trailing slash
+	 */
+	public static String withoutTrailingSlash(String path) {
+		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+	}
 
 	/**
 	 * The URL of a collection.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
+import dev.restless.document.ApiUrls;
 import dev.restless.document.ErrorDocuments;
 import dev.restless.document.ErrorObject;
 import org.apache.catalina.connector.Request;
@@ -36,8 +37,7 @@ public final class JsonApiErrorReportValve extends ErrorReportValve {
 	 * @param mapper writes the error documents
 	 */
 	public JsonApiErrorReportValve(String apiPath, ObjectMapper mapper) {
-		// "/api/" and "/api" are the same API; a base path of "/" leaves the empty path.
-		this.apiPath = apiPath.endsWith("/") ? apiPath.substring(0, apiPath.length() - 1) : apiPath;
+		this.apiPath = ApiUrls.withoutTrailingSlash(apiPath);
 		this.mapper = mapper;
 	}
 

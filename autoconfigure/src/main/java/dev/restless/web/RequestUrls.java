@@ -24,8 +24,7 @@ final class RequestUrls {
 	RequestUrls(HttpServletRequest request, String basePath) {
 		this.request = request;
 		this.origin = origin(request);
-		String base = this.origin + request.getContextPath() + servletPrefix(request) + basePath;
-		this.api = new ApiUrls(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+		this.api = new ApiUrls(this.origin + request.getContextPath() + servletPrefix(request) + basePath);
 	}
 
 	/**
