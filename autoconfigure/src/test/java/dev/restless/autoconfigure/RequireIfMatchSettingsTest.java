@@ -1,13 +1,12 @@
 package dev.restless.autoconfigure;
 
-import dev.restless.it.app.TestApplication;
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.JsonApiClient;
 import dev.restless.it.support.JsonApiSchema;
+import dev.restless.it.support.OwnTestApplication;
 import dev.restless.metamodel.InvalidResourceConfigurationException;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static dev.restless.it.support.JsonApiClient.json;
@@ -21,18 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RequireIfMatchSettingsTest {
 
 	private static ConfigurableApplicationContext start(String... arguments) {
-		String[] all = new String[arguments.length + 4];
-		all[0] = "--server.port=0";
-		all[1] = "--spring.main.banner-mode=off";
-		all[2] = "--spring.datasource.url=jdbc:h2:mem:require-if-match;DB_CLOSE_DELAY=-1";
-		all[3] = "--spring.datasource.username=sa";
-		System.arraycopy(arguments, 0, all, 4, arguments.length);
-		return new SpringApplicationBuilder(TestApplication.class).run(all);
+		return OwnTestApplication.start("require-if-match", new Class<?>[0], arguments);
 	}
 
 	private static JsonApiClient client(ConfigurableApplicationContext context) {
-		return new JsonApiClient("http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
-			.checkingEach(JsonApiSchema::validate);
+		return new JsonApiClient(OwnTestApplication.root(context)).checkingEach(JsonApiSchema::validate);
 	}
 
 	@Test

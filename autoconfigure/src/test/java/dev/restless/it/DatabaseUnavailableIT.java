@@ -7,6 +7,7 @@ import dev.restless.it.app.TestApplication;
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.JsonApiClient;
 import dev.restless.it.support.JsonApiSchema;
+import dev.restless.it.support.OwnTestApplication;
 import dev.restless.it.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,8 +57,7 @@ class DatabaseUnavailableIT {
 				"--spring.jpa.properties.hibernate.dialect=" + dialect,
 				"--spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false",
 				"--spring.jpa.properties.hibernate.query.mutation_strategy.global_temporary.create_tables=false");
-		String port = context.getEnvironment().getProperty("local.server.port");
-		api = new JsonApiClient("http://localhost:" + port).checkingEach(JsonApiSchema::validate);
+		api = new JsonApiClient(OwnTestApplication.root(context)).checkingEach(JsonApiSchema::validate);
 	}
 
 	@AfterAll

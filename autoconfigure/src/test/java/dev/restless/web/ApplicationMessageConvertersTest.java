@@ -1,14 +1,13 @@
 package dev.restless.web;
 
-import dev.restless.it.app.TestApplication;
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.JsonApiClient;
 import dev.restless.it.support.JsonApiSchema;
+import dev.restless.it.support.OwnTestApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverters;
@@ -35,10 +34,8 @@ class ApplicationMessageConvertersTest {
 
 	@BeforeAll
 	static void start() {
-		context = new SpringApplicationBuilder(TestApplication.class, JsonConverterFirst.class).run("--server.port=0",
-				"--spring.main.banner-mode=off", "--spring.datasource.url=jdbc:h2:mem:converters;DB_CLOSE_DELAY=-1",
-				"--spring.datasource.username=sa");
-		api = new JsonApiClient("http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
+		context = OwnTestApplication.start("converters", new Class<?>[] { JsonConverterFirst.class });
+		api = new JsonApiClient(OwnTestApplication.root(context))
 			.checkingEach(ApplicationMessageConvertersTest::isJsonApiObject)
 			.checkingEach(JsonApiSchema::validate);
 		// The official schema predates the Atomic Operations extension and refuses its members.

@@ -2,15 +2,14 @@ package dev.restless.web;
 
 import dev.restless.Restless;
 import dev.restless.it.app.Person;
-import dev.restless.it.app.TestApplication;
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.JsonApiClient;
 import dev.restless.it.support.JsonApiSchema;
+import dev.restless.it.support.OwnTestApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -35,10 +34,9 @@ class ServletPathTest {
 
 	@BeforeAll
 	static void start() {
-		context = new SpringApplicationBuilder(TestApplication.class).run("--server.port=0",
-				"--spring.main.banner-mode=off", "--spring.datasource.url=jdbc:h2:mem:servlet-path;DB_CLOSE_DELAY=-1",
-				"--spring.datasource.username=sa", "--server.servlet.context-path=/shop", "--spring.mvc.servlet.path=/x");
-		String server = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+		context = OwnTestApplication.start("servlet-path", new Class<?>[0], "--server.servlet.context-path=/shop",
+				"--spring.mvc.servlet.path=/x");
+		String server = OwnTestApplication.root(context);
 		root = server + "/shop/x/api";
 		api = new JsonApiClient(server).checkingEach(JsonApiSchema::validate);
 	}
