@@ -1,8 +1,8 @@
 package dev.restless;
 
-import dev.restless.document.ApiUrls;
-import dev.restless.metamodel.ResourceDescriptor;
-import dev.restless.metamodel.ResourceRegistry;
+import dev.restless.internal.document.ApiUrls;
+import dev.restless.internal.metamodel.ResourceDescriptor;
+import dev.restless.internal.metamodel.ResourceRegistry;
 
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;

@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.restless.web.JsonApiErrorReportValve;
+import dev.restless.internal.web.JsonApiErrorReportValve;
 import org.apache.catalina.Container;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Pipeline;

@@ -2,15 +2,15 @@ package dev.restless.autoconfigure;
 
 import java.util.Set;
 
-import dev.restless.document.DocumentRenderer;
-import dev.restless.metamodel.ResourceRegistry;
-import dev.restless.processing.ProcessorChain;
-import dev.restless.web.AtomicOperationsController;
-import dev.restless.web.AtomicOperationsHandler;
-import dev.restless.web.ContentNegotiation;
-import dev.restless.web.JsonApiController;
-import dev.restless.web.JsonApiRequestHandler;
-import dev.restless.web.RequestBodyReader;
+import dev.restless.internal.document.DocumentRenderer;
+import dev.restless.internal.metamodel.ResourceRegistry;
+import dev.restless.internal.service.ProcessorChain;
+import dev.restless.internal.web.AtomicOperationsController;
+import dev.restless.internal.service.AtomicOperationsHandler;
+import dev.restless.internal.web.ContentNegotiation;
+import dev.restless.internal.web.JsonApiController;
+import dev.restless.internal.service.JsonApiRequestHandler;
+import dev.restless.internal.web.RequestBodyReader;
 import jakarta.persistence.EntityManagerFactory;
 import tools.jackson.databind.ObjectMapper;
 

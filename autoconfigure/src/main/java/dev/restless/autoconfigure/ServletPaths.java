@@ -1,6 +1,6 @@
 package dev.restless.autoconfigure;
 
-import dev.restless.document.ApiUrls;
+import dev.restless.internal.document.ApiUrls;
 
 import org.springframework.core.env.Environment;
 

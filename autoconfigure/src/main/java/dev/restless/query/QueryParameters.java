@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.restless.query.filter.Filter;
+import dev.restless.query.Filter;
 
 /**
  * The parsed query of a request: filters, sort, page, include and sparse fieldsets. Immutable; a

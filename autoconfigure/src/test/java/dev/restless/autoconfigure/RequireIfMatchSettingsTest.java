@@ -4,7 +4,7 @@ import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.JsonApiClient;
 import dev.restless.it.support.JsonApiSchema;
 import dev.restless.it.support.OwnTestApplication;
-import dev.restless.metamodel.InvalidResourceConfigurationException;
+import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;

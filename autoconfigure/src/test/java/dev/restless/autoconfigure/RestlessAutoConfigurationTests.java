@@ -6,12 +6,12 @@ import java.util.stream.Stream;
 
 import dev.restless.Restless;
 import dev.restless.autoconfigure.fixtures.valid.Widget;
-import dev.restless.metamodel.InvalidResourceConfigurationException;
-import dev.restless.metamodel.ResourceRegistry;
-import dev.restless.web.ContentNegotiation;
-import dev.restless.web.JsonApiController;
-import dev.restless.web.JsonApiErrorReportValve;
-import dev.restless.web.JsonApiRequestHandler;
+import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
+import dev.restless.internal.metamodel.ResourceRegistry;
+import dev.restless.internal.web.ContentNegotiation;
+import dev.restless.internal.web.JsonApiController;
+import dev.restless.internal.web.JsonApiErrorReportValve;
+import dev.restless.internal.service.JsonApiRequestHandler;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.LifecycleEvent;

@@ -19,7 +19,7 @@ import dev.restless.it.app.TestProcessors;
 import dev.restless.it.support.ApiIntegrationTest;
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.SqlStatementCounter;
-import dev.restless.query.filter.Filter;
+import dev.restless.query.Filter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,73 @@
+package dev.restless.internal.metamodel;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hibernate.Hibernate;
+
+/**
+ * The exposed resources of the application, by collection name and by entity class.
+ */
+public final class ResourceRegistry {
+
+	private final Map<String, ResourceDescriptor> byType;
+
+	private final Map<Class<?>, ResourceDescriptor> byClass;
+
+	/**
+	 * Create a registry.
+	 * @param resources the resources, in a stable order
+	 */
+	public ResourceRegistry(Collection<ResourceDescriptor> resources) {
+		Map<String, ResourceDescriptor> types = new LinkedHashMap<>();
+		Map<Class<?>, ResourceDescriptor> classes = new LinkedHashMap<>();
+		for (ResourceDescriptor resource : resources) {
+			types.put(resource.type(), resource);
+			classes.put(resource.entityClass(), resource);
+		}
+		this.byType = Map.copyOf(types);
+		this.byClass = Map.copyOf(classes);
+	}
+
+	/**
+	 * A resource by collection name.
+	 * @param type the collection name
+	 * @return the resource, or empty
+	 */
+	public Optional<ResourceDescriptor> find(String type) {
+		return Optional.ofNullable(this.byType.get(type));
+	}
+
+	/**
+	 * A resource by entity class (or a subclass or proxy class of it).
+	 * @param entityClass the class
+	 * @return the resource, or empty
+	 */
+	public Optional<ResourceDescriptor> find(Class<?> entityClass) {
+		for (Class<?> type = entityClass; type != null && type != Object.class; type = type.getSuperclass()) {
+			ResourceDescriptor resource = this.byClass.get(type);
+			if (resource != null) {
+				return Optional.of(resource);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The resource of an entity instance, which may be a proxy.
+	 * @param entity the entity
+	 * @return the resource
+	 */
+	public ResourceDescriptor of(Object entity) {
+		return find(Hibernate.getClass(entity))
+			.orElseThrow(() -> new IllegalArgumentException("Not an exposed entity: " + Hibernate.getClass(entity)));
+	}
+
+	/** @return all resources */
+	public Collection<ResourceDescriptor> all() {
+		return this.byType.values();
+	}
+
+}

@@ -1,0 +1,444 @@
+package dev.restless.internal.metamodel;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.restless.ExposedResource;
+import dev.restless.ResourceMethod;
+import dev.restless.autoconfigure.RestlessProperties;
+import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.Metamodel;
+import jakarta.persistence.metamodel.PluralAttribute;
+import jakarta.persistence.metamodel.SingularAttribute;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Builds the {@link ResourceRegistry} from the JPA metamodel: every managed entity carrying
+ * {@link ExposedResource} becomes a resource. Misconfiguration fails start-up with a message that
+ * names the resource and what is wrong.
+ */
+public final class ResourceRegistryFactory {
+
+	/**
+	 * JSON:API member names: globally allowed characters at both ends, and additionally hyphen,
+	 * underscore and space inside.
+	 */
+	private static final Pattern MEMBER_NAME = Pattern
+		.compile("[a-zA-Z0-9\\u0080-\\uFFFF](?:[a-zA-Z0-9\\u0080-\\uFFFF_\\- ]*[a-zA-Z0-9\\u0080-\\uFFFF])?");
+
+	/** Collection names that would collide with the fixed endpoints under the base path. */
+	private static final Set<String> RESERVED_COLLECTIONS = Set.of("eval", "operations");
+
+	private static final Set<String> READ_ONLY_ANNOTATIONS = Set.of("org.springframework.data.annotation.CreatedDate",
+			"org.springframework.data.annotation.LastModifiedDate", "org.springframework.data.annotation.CreatedBy",
+			"org.springframework.data.annotation.LastModifiedBy", "org.springframework.data.annotation.ReadOnlyProperty",
+			"org.hibernate.annotations.CreationTimestamp", "org.hibernate.annotations.UpdateTimestamp",
+			"org.hibernate.annotations.Generated", "org.hibernate.annotations.Formula");
+
+	private final RestlessProperties properties;
+
+	/**
+	 * Create a factory.
+	 * @param properties global defaults and per-resource overrides
+	 */
+	public ResourceRegistryFactory(RestlessProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * Describe every exposed entity of a metamodel.
+	 * @param metamodel the JPA metamodel
+	 * @return the registry
+	 * @throws InvalidResourceConfigurationException on misconfiguration
+	 */
+	public ResourceRegistry create(Metamodel metamodel) {
+		List<EntityType<?>> exposed = metamodel.getEntities()
+			.stream()
+			.filter((entity) -> annotationOf(entity.getJavaType()) != null)
+			.sorted(Comparator.comparing(EntityType::getName))
+			.toList();
+		Map<Class<?>, String> types = new HashMap<>();
+		Map<String, Class<?>> classesByType = new HashMap<>();
+		for (EntityType<?> entity : exposed) {
+			String type = collectionName(entity);
+			Class<?> previous = classesByType.putIfAbsent(type, entity.getJavaType());
+			if (previous != null) {
+				throw new InvalidResourceConfigurationException("Entities " + previous.getName() + " and "
+						+ entity.getJavaType().getName() + " are both exposed as collection '" + type
+						+ "'; give one of them another @ExposedResource(collectionName)");
+			}
+			types.put(entity.getJavaType(), type);
+		}
+		for (String configured : this.properties.getResources().keySet()) {
+			if (!classesByType.containsKey(configured)) {
+				throw new InvalidResourceConfigurationException("restless.resources." + configured
+						+ " names no exposed resource; exposed collections are " + classesByType.keySet());
+			}
+		}
+		List<ResourceDescriptor> resources = new ArrayList<>();
+		for (EntityType<?> entity : exposed) {
+			resources.add(describe(entity, types));
+		}
+		ResourceRegistry registry = new ResourceRegistry(resources);
+		for (ResourceDescriptor resource : resources) {
+			for (String path : resource.defaultIncludes()) {
+				checkIncludePath(registry, resource, path);
+			}
+		}
+		return registry;
+	}
+
+	private static ExposedResource annotationOf(Class<?> type) {
+		return AnnotatedElementUtils.findMergedAnnotation(type, ExposedResource.class);
+	}
+
+	private String collectionName(EntityType<?> entity) {
+		ExposedResource annotation = annotationOf(entity.getJavaType());
+		String type = StringUtils.hasText(annotation.collectionName()) ? annotation.collectionName()
+				: StringUtils.uncapitalize(entity.getName());
+		if (!MEMBER_NAME.matcher(type).matches()) {
+			throw new InvalidResourceConfigurationException("Collection name '" + type + "' of "
+					+ entity.getJavaType().getName() + " is not a legal JSON:API member name");
+		}
+		if (RESERVED_COLLECTIONS.contains(type)) {
+			throw new InvalidResourceConfigurationException("Collection name '" + type + "' of "
+					+ entity.getJavaType().getName() + " is reserved for the " + type + " endpoint");
+		}
+		return type;
+	}
+
+	private ResourceDescriptor describe(EntityType<?> entity, Map<Class<?>, String> exposedTypes) {
+		Class<?> entityClass = entity.getJavaType();
+		ExposedResource annotation = annotationOf(entityClass);
+		String type = exposedTypes.get(entityClass);
+		RestlessProperties.Resource settings = this.properties.getResources()
+			.getOrDefault(type, new RestlessProperties.Resource());
+		String where = "Resource '" + type + "' (" + entityClass.getName() + ")";
+
+		Set<String> only = new LinkedHashSet<>(
+				settings.getOnly().isEmpty() ? Arrays.asList(annotation.only()) : settings.getOnly());
+		Set<String> exclude = new LinkedHashSet<>(
+				settings.getExclude().isEmpty() ? Arrays.asList(annotation.exclude()) : settings.getExclude());
+		if (!only.isEmpty() && !exclude.isEmpty()) {
+			throw new InvalidResourceConfigurationException(where + " sets both 'only' and 'exclude'; use one of them");
+		}
+
+		if (!entity.hasSingleIdAttribute()) {
+			throw new InvalidResourceConfigurationException(where + " has a composite id, which is not supported");
+		}
+		SingularAttribute<?, ?> idAttribute = entity.getId(entity.getIdType().getJavaType());
+		Map<String, Integer> declarationOrder = declarationOrder(entityClass);
+		List<Attribute<?, ?>> persistent = new ArrayList<>(entity.getAttributes());
+		persistent.sort(Comparator.comparing((Attribute<?, ?> a) -> declarationOrder.getOrDefault(a.getName(),
+				Integer.MAX_VALUE)).thenComparing(Attribute::getName));
+
+		Set<String> knownNames = new HashSet<>();
+		Map<String, AttributeDescriptor> attributes = new LinkedHashMap<>();
+		Map<String, RelationshipDescriptor> relationships = new LinkedHashMap<>();
+		PropertyAccessor version = null;
+		List<String> eager = new ArrayList<>();
+		for (Attribute<?, ?> attribute : persistent) {
+			String name = attribute.getName();
+			if (isEagerToOne(attribute, annotatedElements(entityClass, name))) {
+				eager.add(name);
+			}
+			PropertyAccessor accessor = PropertyAccessor.of(entityClass, name, attribute.getJavaMember());
+			List<AnnotatedElement> elements = annotatedElements(entityClass, name);
+			String memberName = jsonName(elements, name);
+			knownNames.add(name);
+			knownNames.add(memberName);
+			if (attribute instanceof SingularAttribute<?, ?> singular && singular.isVersion()) {
+				version = accessor;
+				continue;
+			}
+			if (attribute.getName().equals(idAttribute.getName())) {
+				continue;
+			}
+			boolean hidden = isIgnored(elements) || exclude.contains(name) || exclude.contains(memberName)
+					|| (!only.isEmpty() && !only.contains(name) && !only.contains(memberName));
+			if (hidden) {
+				continue;
+			}
+			if (attribute.isAssociation()) {
+				Class<?> target = (attribute instanceof PluralAttribute<?, ?, ?> plural)
+						? plural.getElementType().getJavaType() : attribute.getJavaType();
+				if (!exposedTypes.containsKey(target)) {
+					continue;
+				}
+				checkMemberName(where, memberName);
+				checkRelationshipName(where, memberName);
+				relationships.put(memberName, new RelationshipDescriptor(memberName, name, attribute.isCollection(),
+						target, inverseOf(elements, target, name), accessor, StringUtils.hasText(mappedBy(elements))));
+			}
+			else {
+				checkMemberName(where, memberName);
+				Column column = find(elements, Column.class);
+				JsonProperty json = find(elements, JsonProperty.class);
+				boolean readOnly = hasAny(elements, READ_ONLY_ANNOTATIONS)
+						|| (json != null && json.access() == JsonProperty.Access.READ_ONLY)
+						|| (column != null && !column.insertable() && !column.updatable());
+				boolean updatable = column == null || column.updatable();
+				boolean writeOnly = json != null && json.access() == JsonProperty.Access.WRITE_ONLY;
+				boolean comparable = attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.BASIC;
+				attributes.put(memberName,
+						new AttributeDescriptor(memberName, name, accessor, readOnly, updatable, writeOnly, comparable));
+			}
+		}
+		for (String name : only) {
+			checkKnown(where, "only", name, knownNames);
+		}
+		for (String name : exclude) {
+			checkKnown(where, "exclude", name, knownNames);
+		}
+
+		IdDescriptor id = idDescriptor(entityClass, entity, idAttribute, annotation, where);
+		boolean clientIds = orDefault(settings.getAllowClientGeneratedIds(), annotation.allowClientGeneratedIds());
+		if (clientIds && id.generated()) {
+			// JPA refuses to persist an entity whose generated id is already set.
+			throw new InvalidResourceConfigurationException(where + " allows client-generated ids, but its id '"
+					+ id.attributeName() + "' is generated (@GeneratedValue); remove one of them");
+		}
+		Set<ResourceMethod> methods = EnumSet.noneOf(ResourceMethod.class);
+		methods.addAll((settings.getMethods() != null) ? settings.getMethods() : Arrays.asList(annotation.methods()));
+		int maxPageSize = firstSet(settings.getMaxPageSize(), annotation.maxPageSize(),
+				this.properties.getMaxPageSize());
+		int pageSize = Math.min(firstSet(settings.getPageSize(), annotation.pageSize(),
+				this.properties.getDefaultPageSize()), maxPageSize);
+		if (pageSize < 1) {
+			throw new InvalidResourceConfigurationException(where + " has a page size below 1");
+		}
+		List<String> includes = List
+			.copyOf((settings.getIncludes() != null) ? settings.getIncludes() : Arrays.asList(annotation.includes()));
+		boolean requireIfMatch = requireIfMatch(settings, annotation, version, where);
+		return new ResourceDescriptor(type, entityClass, entity.getName(), id, version,
+				Collections.unmodifiableMap(attributes), Collections.unmodifiableMap(relationships),
+				Collections.unmodifiableSet(methods),
+				pageSize, maxPageSize, includes,
+				clientIds,
+				orDefault(settings.getAllowToManyReplacement(), annotation.allowToManyReplacement()),
+				orDefault(settings.getAllowDeleteFromToManyRelationships(),
+						annotation.allowDeleteFromToManyRelationships()),
+				orDefault(settings.getAllowFunctions(), annotation.allowFunctions()),
+				orDefault(settings.getToManyLinkage(), annotation.toManyLinkage()), List.copyOf(eager),
+				requireIfMatch, orDefault(settings.getIncludeTotal(), annotation.includeTotal()));
+	}
+
+	private boolean requireIfMatch(RestlessProperties.Resource settings, ExposedResource annotation,
+			PropertyAccessor version, String where) {
+		boolean explicit = (settings.getRequireIfMatch() != null) ? settings.getRequireIfMatch()
+				: annotation.requireIfMatch();
+		if (explicit && version == null) {
+			throw new InvalidResourceConfigurationException(where + " requires If-Match, but its entity has no "
+					+ "@Version attribute to derive an ETag from; add one or drop require-if-match");
+		}
+		if (settings.getRequireIfMatch() != null) {
+			return settings.getRequireIfMatch();
+		}
+		// The global switch covers the resources that can have an ETag at all.
+		return explicit || (this.properties.isRequireIfMatch() && version != null);
+	}
+
+	private IdDescriptor idDescriptor(Class<?> entityClass, EntityType<?> entity, SingularAttribute<?, ?> idAttribute,
+			ExposedResource annotation, String where) {
+		String primaryKey = annotation.primaryKey();
+		if (!StringUtils.hasText(primaryKey) || primaryKey.equals(idAttribute.getName())) {
+			PropertyAccessor accessor = PropertyAccessor.of(entityClass, idAttribute.getName(),
+					idAttribute.getJavaMember());
+			boolean generated = find(annotatedElements(entityClass, idAttribute.getName()), GeneratedValue.class) != null;
+			return new IdDescriptor(idAttribute.getName(), accessor, true, generated);
+		}
+		Attribute<?, ?> key;
+		try {
+			key = entity.getAttribute(primaryKey);
+		}
+		catch (IllegalArgumentException ex) {
+			key = null;
+		}
+		if (!(key instanceof SingularAttribute<?, ?> singular) || singular.isAssociation()) {
+			throw new InvalidResourceConfigurationException(
+					where + " names primaryKey '" + primaryKey + "', which is not a basic attribute of the entity");
+		}
+		return new IdDescriptor(primaryKey, PropertyAccessor.of(entityClass, primaryKey, key.getJavaMember()), false,
+				false);
+	}
+
+	private static void checkIncludePath(ResourceRegistry registry, ResourceDescriptor resource, String path) {
+		ResourceDescriptor current = resource;
+		for (String segment : path.split("\\.")) {
+			RelationshipDescriptor relationship = current.relationship(segment).orElse(null);
+			if (relationship == null) {
+				throw new InvalidResourceConfigurationException("Resource '" + resource.type() + "' includes '" + path
+						+ "', but '" + segment + "' is not a relationship of '" + current.type() + "'");
+			}
+			current = registry.find(relationship.targetClass()).orElseThrow();
+		}
+	}
+
+	private static void checkMemberName(String where, String name) {
+		if (!MEMBER_NAME.matcher(name).matches()) {
+			throw new InvalidResourceConfigurationException(where + " has a field named '" + name
+					+ "', which is not a legal JSON:API member name; rename it with @JsonProperty or exclude it");
+		}
+		if (name.equals("id") || name.equals("type")) {
+			throw new InvalidResourceConfigurationException(where + " has a field named '" + name
+					+ "', which JSON:API reserves; rename it with @JsonProperty or exclude it");
+		}
+	}
+
+	/**
+	 * A relationship named {@code relationships} would have its related resources at
+	 * {@code /{collection}/{id}/relationships/{relatedId}}, where the relationship endpoints are.
+	 */
+	private static void checkRelationshipName(String where, String name) {
+		if (name.equals("relationships")) {
+			throw new InvalidResourceConfigurationException(where + " has a relationship named 'relationships', "
+					+ "whose URLs would clash with those of the relationship endpoints; rename it with @JsonProperty "
+					+ "or exclude it");
+		}
+	}
+
+	private static void checkKnown(String where, String setting, String name, Set<String> knownNames) {
+		if (!knownNames.contains(name)) {
+			throw new InvalidResourceConfigurationException(
+					where + " names '" + name + "' in '" + setting + "', but the entity has no such attribute");
+		}
+	}
+
+	private static int firstSet(Integer property, int annotationValue, int global) {
+		if (property != null) {
+			return property;
+		}
+		return (annotationValue > 0) ? annotationValue : global;
+	}
+
+	private static boolean orDefault(Boolean property, boolean annotationValue) {
+		return (property != null) ? property : annotationValue;
+	}
+
+	private static Map<String, Integer> declarationOrder(Class<?> entityClass) {
+		List<Class<?>> hierarchy = new ArrayList<>();
+		for (Class<?> type = entityClass; type != null && type != Object.class; type = type.getSuperclass()) {
+			hierarchy.add(0, type);
+		}
+		Map<String, Integer> order = new HashMap<>();
+		for (Class<?> type : hierarchy) {
+			for (Field field : type.getDeclaredFields()) {
+				order.putIfAbsent(field.getName(), order.size());
+			}
+		}
+		return order;
+	}
+
+	private static List<AnnotatedElement> annotatedElements(Class<?> entityClass, String name) {
+		List<AnnotatedElement> elements = new ArrayList<>(2);
+		Field field = ReflectionUtils.findField(entityClass, name);
+		if (field != null) {
+			elements.add(field);
+		}
+		String capitalized = StringUtils.capitalize(name);
+		for (String prefix : new String[] { "get", "is" }) {
+			Method getter = ReflectionUtils.findMethod(entityClass, prefix + capitalized);
+			if (getter != null) {
+				elements.add(getter);
+			}
+		}
+		return elements;
+	}
+
+	private static <A extends Annotation> A find(List<AnnotatedElement> elements, Class<A> type) {
+		for (AnnotatedElement element : elements) {
+			A annotation = AnnotatedElementUtils.findMergedAnnotation(element, type);
+			if (annotation != null) {
+				return annotation;
+			}
+		}
+		return null;
+	}
+
+	private static boolean hasAny(List<AnnotatedElement> elements, Set<String> annotationNames) {
+		for (AnnotatedElement element : elements) {
+			for (Annotation annotation : element.getAnnotations()) {
+				if (annotationNames.contains(annotation.annotationType().getName())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean isIgnored(List<AnnotatedElement> elements) {
+		JsonIgnore ignore = find(elements, JsonIgnore.class);
+		return ignore != null && ignore.value();
+	}
+
+	private static String jsonName(List<AnnotatedElement> elements, String name) {
+		JsonProperty property = find(elements, JsonProperty.class);
+		return (property != null && StringUtils.hasText(property.value())) ? property.value() : name;
+	}
+
+	private static boolean isEagerToOne(Attribute<?, ?> attribute, List<AnnotatedElement> elements) {
+		ManyToOne manyToOne = find(elements, ManyToOne.class);
+		if (manyToOne != null) {
+			return manyToOne.fetch() == FetchType.EAGER;
+		}
+		OneToOne oneToOne = find(elements, OneToOne.class);
+		return oneToOne != null && oneToOne.fetch() == FetchType.EAGER && attribute.isAssociation();
+	}
+
+	private static String inverseOf(List<AnnotatedElement> elements, Class<?> target, String name) {
+		String mappedBy = mappedBy(elements);
+		if (StringUtils.hasText(mappedBy)) {
+			return mappedBy;
+		}
+		for (Class<?> type = target; type != null && type != Object.class; type = type.getSuperclass()) {
+			for (Field field : type.getDeclaredFields()) {
+				if (name.equals(mappedBy(List.of(field)))) {
+					return field.getName();
+				}
+			}
+		}
+		return null;
+	}
+
+	private static String mappedBy(List<AnnotatedElement> elements) {
+		OneToMany oneToMany = find(elements, OneToMany.class);
+		if (oneToMany != null) {
+			return oneToMany.mappedBy();
+		}
+		ManyToMany manyToMany = find(elements, ManyToMany.class);
+		if (manyToMany != null) {
+			return manyToMany.mappedBy();
+		}
+		OneToOne oneToOne = find(elements, OneToOne.class);
+		return (oneToOne != null) ? oneToOne.mappedBy() : null;
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.restless.internal.persistence;
+
+import dev.restless.internal.metamodel.AttributeDescriptor;
+import dev.restless.internal.metamodel.RelationshipDescriptor;
+import dev.restless.internal.metamodel.ResourceDescriptor;
+import dev.restless.internal.metamodel.ResourceRegistry;
+import jakarta.persistence.criteria.From;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Path;
+
+/**
+ * Resolves member paths of the query language ({@code name}, {@code owner.name}) to JPA criteria
+ * paths. Callers validate the path first; only exposed attributes and to-one relationships are
+ * followed.
+ */
+public final class AttributePaths {
+
+	private AttributePaths() {
+	}
+
+	/**
+	 * Resolve a path of member names.
+	 * @param registry the exposed resources
+	 * @param resource the resource of {@code from}
+	 * @param from the root or join to start from
+	 * @param memberPath {@code id}, an attribute name, or relation names and an attribute name joined
+	 * by dots
+	 * @return the criteria path
+	 * @throws IllegalArgumentException when the path names no exposed attribute
+	 */
+	public static Path<?> resolve(ResourceRegistry registry, ResourceDescriptor resource, From<?, ?> from,
+			String memberPath) {
+		if (memberPath.equals("id")) {
+			return from.get(resource.id().attributeName());
+		}
+		int dot = memberPath.indexOf('.');
+		if (dot < 0) {
+			AttributeDescriptor attribute = resource.attribute(memberPath)
+				.orElseThrow(() -> new IllegalArgumentException("No attribute " + memberPath));
+			return from.get(attribute.attributeName());
+		}
+		RelationshipDescriptor relationship = resource.relationship(memberPath.substring(0, dot))
+			.orElseThrow(() -> new IllegalArgumentException("No relationship " + memberPath));
+		ResourceDescriptor target = registry.find(relationship.targetClass()).orElseThrow();
+		return resolve(registry, target, join(from, relationship.attributeName()), memberPath.substring(dot + 1));
+	}
+
+	private static Join<?, ?> join(From<?, ?> from, String attributeName) {
+		for (Join<?, ?> existing : from.getJoins()) {
+			if (existing.getAttribute().getName().equals(attributeName) && existing.getJoinType() == JoinType.LEFT) {
+				return existing;
+			}
+		}
+		return from.join(attributeName, JoinType.LEFT);
+	}
+
+}

@@ -1,0 +1,143 @@
+package dev.restless.internal.persistence;
+
+import dev.restless.query.Filter;
+import dev.restless.internal.query.FilterOperators;
+import dev.restless.internal.query.FilterCompiler;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.restless.internal.error.JsonApiException;
+import dev.restless.internal.metamodel.ResourceDescriptor;
+import dev.restless.internal.metamodel.ResourceRegistry;
+import dev.restless.query.InvalidQueryException;
+import dev.restless.internal.query.QueryField;
+import dev.restless.internal.query.FilterCompiler.Compiled;
+import dev.restless.internal.query.FilterCompiler.RelatedTarget;
+import jakarta.persistence.criteria.AbstractQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.From;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+
+/**
+ * Turns parsed filters into a JPA criteria predicate. Values are converted to the type of their
+ * field and always bound as parameters; field names are checked against the exposed resources
+ * again, so filters set by preprocessors obey the same rules as the client's. Relationship
+ * filters ({@code has}, {@code any}) become {@code EXISTS} subqueries, so they never duplicate
+ * rows of a page or change its count.
+ */
+public class FilterPredicateBuilder {
+
+	private final FilterCompiler compiler;
+
+	/**
+	 * Create a builder.
+	 * @param registry the exposed resources
+	 * @param operators the operators of the language
+	 */
+	public FilterPredicateBuilder(ResourceRegistry registry, FilterOperators operators) {
+		this.compiler = new FilterCompiler(registry, operators, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Build the predicate of a list of filters (combined with AND), for any query whose root (or
+	 * join) is of the filtered resource: a collection, a to-many related collection, a
+	 * relationship's linkage, a function evaluation.
+	 * @param resource the filtered resource
+	 * @param filters the filters
+	 * @param root the root or join standing for the filtered resource
+	 * @param query the query or subquery the predicate belongs to
+	 * @param builder the criteria builder
+	 * @return the predicate
+	 * @throws JsonApiException {@code 400} when a filter is invalid (only filters set by a
+	 * preprocessor can be: the client's are checked when parsed)
+	 */
+	public Predicate build(ResourceDescriptor resource, List<Filter> filters, From<?, ?> root, AbstractQuery<?> query,
+			CriteriaBuilder builder) {
+		if (filters.isEmpty()) {
+			return builder.conjunction();
+		}
+		try {
+			return builder.and(all(resource, filters, root, query, builder));
+		}
+		catch (InvalidQueryException ex) {
+			throw JsonApiException.badParameter("filter[objects]", ex.getMessage());
+		}
+	}
+
+	private Predicate[] all(ResourceDescriptor resource, List<Filter> filters, From<?, ?> from,
+			AbstractQuery<?> query, CriteriaBuilder builder) {
+		List<Predicate> predicates = new ArrayList<>(filters.size());
+		for (Filter filter : filters) {
+			predicates.add(predicate(resource, filter, from, query, builder));
+		}
+		return predicates.toArray(Predicate[]::new);
+	}
+
+	private Predicate predicate(ResourceDescriptor resource, Filter filter, From<?, ?> from, AbstractQuery<?> query,
+			CriteriaBuilder builder) {
+		if (filter instanceof Filter.Comparison comparison) {
+			return value(this.compiler.value(resource, comparison.field(), comparison.operator(), comparison.value(),
+					true), from, builder);
+		}
+		if (filter instanceof Filter.Unary unary) {
+			return value(this.compiler.value(resource, unary.field(), unary.operator(), null, false), from, builder);
+		}
+		if (filter instanceof Filter.FieldComparison comparison) {
+			Compiled compiled = this.compiler.fields(resource, comparison);
+			return compiled.operator()
+				.compareFields(builder, expression(compiled.field(), from),
+						expression(compiled.otherField(), from));
+		}
+		if (filter instanceof Filter.Related related) {
+			return exists(this.compiler.related(resource, related), related.condition(), from, query, builder);
+		}
+		if (filter instanceof Filter.And and) {
+			return builder.and(all(resource, and.filters(), from, query, builder));
+		}
+		if (filter instanceof Filter.Or or) {
+			return or.filters().isEmpty() ? builder.disjunction()
+					: builder.or(all(resource, or.filters(), from, query, builder));
+		}
+		if (filter instanceof Filter.Not not) {
+			return builder.not(predicate(resource, not.filter(), from, query, builder));
+		}
+		throw new IllegalArgumentException("Unknown filter " + filter);
+	}
+
+	private Predicate value(Compiled compiled, From<?, ?> from, CriteriaBuilder builder) {
+		return compiled.operator().toPredicate(builder, expression(compiled.field(), from), compiled.argument());
+	}
+
+	private Expression<?> expression(QueryField field, From<?, ?> from) {
+		return field.expression(this.compiler.registry(), from);
+	}
+
+	/**
+	 * {@code EXISTS (SELECT ... FROM the related resources of the correlated row WHERE condition)}.
+	 */
+	private Predicate exists(RelatedTarget related, Filter condition, From<?, ?> from, AbstractQuery<?> query,
+			CriteriaBuilder builder) {
+		Subquery<Object> subquery = query.subquery(Object.class);
+		From<?, ?> correlated = correlate(subquery, from);
+		Join<?, ?> join = correlated.join(related.relationship().relationship().attributeName());
+		ResourceDescriptor target = related.target();
+		subquery.select(join.get(target.id().attributeName()));
+		subquery.where(predicate(target, condition, join, subquery, builder));
+		return builder.exists(subquery);
+	}
+
+	private static From<?, ?> correlate(Subquery<?> subquery, From<?, ?> from) {
+		if (from instanceof Root<?> root) {
+			return subquery.correlate(root);
+		}
+		if (from instanceof Join<?, ?> join) {
+			return subquery.correlate(join);
+		}
+		throw new IllegalArgumentException("Cannot correlate a subquery with " + from);
+	}
+
+}

@@ -1,0 +1,195 @@
+package dev.restless.internal.persistence;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.restless.internal.error.ErrorObject;
+import dev.restless.internal.error.JsonApiException;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import org.hibernate.PropertyValueException;
+import org.hibernate.StaleStateException;
+import org.hibernate.TransientPropertyValueException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Translates database failures into JSON:API errors whose detail helps the client and names no
+ * SQL, table or constraint: unique and foreign-key violations are conflicts ({@code 409}),
+ * not-null and check violations, text too long for its column and numbers out of its range are
+ * unprocessable ({@code 422}), an unreachable database is {@code 503}, and a request that lost a
+ * race with another writer is a conflict ({@code 409}) or, when it carried a precondition, a
+ * failed precondition ({@code 412}).
+ */
+public final class PersistenceErrors {
+
+	private static final Set<String> UNIQUE_STATES = Set.of("23505");
+
+	private static final Set<Integer> MARIADB_UNIQUE = Set.of(1062, 1586);
+
+	private static final Set<String> FOREIGN_KEY_STATES = Set.of("23503", "23506");
+
+	private static final Set<Integer> MARIADB_FOREIGN_KEY = Set.of(1216, 1217, 1451, 1452);
+
+	private static final Set<String> NOT_NULL_STATES = Set.of("23502");
+
+	private static final Set<Integer> MARIADB_NOT_NULL = Set.of(1048, 1364);
+
+	private static final Set<String> CHECK_STATES = Set.of("23513", "23514");
+
+	private static final Set<Integer> MARIADB_CHECK = Set.of(3819, 4025);
+
+	/** Serialization failures, deadlocks and lock timeouts: the request lost a race. */
+	private static final Set<String> LOCK_STATES = Set.of("40001", "40P01", "55P03", "HYT00");
+
+	private static final Set<Integer> MARIADB_LOCK = Set.of(1205, 1213);
+
+	private static final Set<String> TOO_LONG_STATES = Set.of("22001");
+
+	private static final Set<Integer> MARIADB_TOO_LONG = Set.of(1406);
+
+	private static final Set<String> OUT_OF_RANGE_STATES = Set.of("22003");
+
+	private static final Set<Integer> MARIADB_OUT_OF_RANGE = Set.of(1264);
+
+	private PersistenceErrors() {
+	}
+
+	/**
+	 * Translate a failure, if it is one of the database failures a client can be told about.
+	 * @param failure the exception
+	 * @param deleting whether the failure happened while deleting (a foreign-key violation then
+	 * means the resource is still referenced)
+	 * @return the JSON:API error, or empty when the failure is unexpected
+	 */
+	public static Optional<JsonApiException> translate(Throwable failure, boolean deleting) {
+		return translate(failure, deleting, false);
+	}
+
+	/**
+	 * Translate a failure, if it is one of the database failures a client can be told about.
+	 * @param failure the exception
+	 * @param deleting whether the failure happened while deleting (a foreign-key violation then
+	 * means the resource is still referenced)
+	 * @param conditional whether the write carried a precondition (an {@code If-Match} header or an
+	 * expected version): a version conflict found at flush is then the precondition failing
+	 * ({@code 412}), otherwise a conflict ({@code 409})
+	 * @return the JSON:API error, or empty when the failure is unexpected
+	 */
+	public static Optional<JsonApiException> translate(Throwable failure, boolean deleting, boolean conditional) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof OptimisticLockException || cause instanceof OptimisticLockingFailureException
+					|| cause instanceof StaleStateException) {
+				// Another writer got past the version check first: the row no longer has the version
+				// this request loaded.
+				return Optional.of(conditional
+						? error(412, "Precondition failed",
+								"The resource was changed by another request while this one was processed; "
+										+ "read it again and retry")
+						: error(409, "Concurrent modification",
+								"The resource was changed or deleted by another request; read it again and retry"));
+			}
+			if (cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
+					|| cause instanceof LockAcquisitionException
+					|| cause instanceof PessimisticLockingFailureException) {
+				return Optional.of(lockConflict());
+			}
+			if (cause instanceof PropertyValueException && !(cause instanceof TransientPropertyValueException)) {
+				return Optional.of(notNull());
+			}
+			if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
+					|| cause instanceof CannotCreateTransactionException
+					|| cause instanceof DataAccessResourceFailureException) {
+				return Optional.of(error(503, "Service unavailable", "The database cannot be reached; try again later"));
+			}
+			if (cause instanceof ConstraintViolationException violation) {
+				switch (violation.getKind()) {
+					case UNIQUE:
+						return Optional.of(unique());
+					case FOREIGN_KEY:
+						return Optional.of(foreignKey(deleting));
+					case NOT_NULL:
+						return Optional.of(notNull());
+					case CHECK:
+						return Optional.of(check());
+					default:
+						break;
+				}
+			}
+			if (cause instanceof SQLException sql) {
+				Optional<JsonApiException> translated = bySqlState(sql, deleting);
+				if (translated.isPresent()) {
+					return translated;
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<JsonApiException> bySqlState(SQLException sql, boolean deleting) {
+		String state = (sql.getSQLState() != null) ? sql.getSQLState() : "";
+		int code = sql.getErrorCode();
+		if (UNIQUE_STATES.contains(state) || MARIADB_UNIQUE.contains(code)) {
+			return Optional.of(unique());
+		}
+		if (FOREIGN_KEY_STATES.contains(state) || MARIADB_FOREIGN_KEY.contains(code)) {
+			return Optional.of(foreignKey(deleting));
+		}
+		if (NOT_NULL_STATES.contains(state) || MARIADB_NOT_NULL.contains(code)) {
+			return Optional.of(notNull());
+		}
+		if (CHECK_STATES.contains(state) || MARIADB_CHECK.contains(code)) {
+			return Optional.of(check());
+		}
+		if (LOCK_STATES.contains(state) || MARIADB_LOCK.contains(code)) {
+			return Optional.of(lockConflict());
+		}
+		if (TOO_LONG_STATES.contains(state) || MARIADB_TOO_LONG.contains(code)) {
+			return Optional.of(error(422, "Value too long", "A value is longer than the resource can store"));
+		}
+		if (OUT_OF_RANGE_STATES.contains(state) || MARIADB_OUT_OF_RANGE.contains(code)) {
+			return Optional.of(error(422, "Value out of range", "A number is outside the range the resource can store"));
+		}
+		if (state.startsWith("08")) {
+			return Optional.of(error(503, "Service unavailable", "The database cannot be reached; try again later"));
+		}
+		return Optional.empty();
+	}
+
+	private static JsonApiException lockConflict() {
+		return error(409, "Concurrent modification",
+				"The resource is being changed by another request; read it again and retry");
+	}
+
+	private static JsonApiException unique() {
+		return error(409, "Conflict", "A resource with the same unique value already exists");
+	}
+
+	private static JsonApiException foreignKey(boolean deleting) {
+		return deleting
+				? error(409, "Conflict", "The resource is still referenced by other resources; remove those references first")
+				: error(409, "Conflict", "The resource refers to a related resource that does not exist");
+	}
+
+	private static JsonApiException notNull() {
+		return error(422, "Missing value", "A required attribute or relationship has no value");
+	}
+
+	private static JsonApiException check() {
+		return error(422, "Invalid value", "A value does not satisfy the constraints of the resource");
+	}
+
+	private static JsonApiException error(int status, String title, String detail) {
+		return new JsonApiException(ErrorObject.of(status, title, detail));
+	}
+
+}

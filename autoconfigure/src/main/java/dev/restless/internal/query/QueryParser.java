@@ -1,0 +1,277 @@
+package dev.restless.internal.query;
+
+import dev.restless.query.QueryParameters;
+import dev.restless.query.SortField;
+import dev.restless.query.PageParameters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.restless.internal.error.JsonApiException;
+import dev.restless.internal.metamodel.AttributeDescriptor;
+import dev.restless.internal.metamodel.RelationshipDescriptor;
+import dev.restless.internal.metamodel.ResourceDescriptor;
+import dev.restless.internal.metamodel.ResourceRegistry;
+import dev.restless.query.Filter;
+import dev.restless.internal.query.FilterParser;
+
+/**
+ * Parses and validates the JSON:API query parameters of a request against the resource it
+ * addresses. Every problem is a {@code 400} naming the parameter in {@code source.parameter}.
+ */
+public final class QueryParser {
+
+	private static final Pattern FAMILY_MEMBER = Pattern.compile("([a-z]+)\\[([^\\[\\]]*)\\]");
+
+	private static final Pattern LOWER_CASE_ONLY = Pattern.compile("[a-z]+");
+
+	/** A name in a family of a lower-case base name, such as {@code sort[x]} or {@code filter[name][x]}. */
+	private static final Pattern LOWER_CASE_FAMILY = Pattern.compile("[a-z]+\\[.*");
+
+	private final ResourceRegistry registry;
+
+	private final FilterParser filterParser;
+
+	private final int maxIncludeDepth;
+
+	/**
+	 * Create a parser.
+	 * @param registry the exposed resources
+	 * @param filterParser parses the filter parameters
+	 * @param maxIncludeDepth the longest include path accepted
+	 */
+	public QueryParser(ResourceRegistry registry, FilterParser filterParser, int maxIncludeDepth) {
+		this.registry = registry;
+		this.filterParser = filterParser;
+		this.maxIncludeDepth = maxIncludeDepth;
+	}
+
+	/**
+	 * Parse the query parameters of a request.
+	 * @param resource the resource whose documents the request returns
+	 * @param parameters the query parameters, as the servlet API gives them
+	 * @param allowedExtraParameters lower-case parameter names the endpoint accepts besides the
+	 * JSON:API families (for example {@code functions})
+	 * @return the parsed query
+	 */
+	public QueryParameters parse(ResourceDescriptor resource, Map<String, String[]> parameters,
+			Set<String> allowedExtraParameters) {
+		Integer pageNumber = null;
+		Integer pageSize = null;
+		String after = null;
+		String before = null;
+		Boolean total = null;
+		List<SortField> sort = List.of();
+		List<String> include = null;
+		Map<String, Set<String>> fields = new LinkedHashMap<>();
+		Map<String, String> filterParameters = new LinkedHashMap<>();
+		for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
+			String name = entry.getKey();
+			String value = single(name, entry.getValue());
+			Matcher member = FAMILY_MEMBER.matcher(name);
+			if (name.equals("sort")) {
+				sort = parseSort(resource, value);
+			}
+			else if (name.equals("include")) {
+				include = parseInclude(resource, value);
+			}
+			else if (member.matches() && member.group(1).equals("page")) {
+				switch (member.group(2)) {
+					case "number" -> pageNumber = parsePositive(name, value, "a page number from 1");
+					case "size" -> pageSize = parsePageSize(resource, name, value);
+					case "after" -> after = parseCursor(name, value);
+					case "before" -> before = parseCursor(name, value);
+					case "total" -> total = parseBoolean(name, value);
+					default -> throw JsonApiException.badParameter(name, "Unknown page parameter '" + name
+							+ "'; use page[number], page[size], page[after], page[before] or page[total]");
+				}
+			}
+			else if (member.matches() && member.group(1).equals("fields")) {
+				String type = member.group(2);
+				fields.put(type, parseFieldset(name, type, value));
+			}
+			else if (member.matches() && member.group(1).equals("filter")) {
+				filterParameters.put(member.group(2), value);
+			}
+			else if ((LOWER_CASE_ONLY.matcher(name).matches() || LOWER_CASE_FAMILY.matcher(name).matches())
+					&& !allowedExtraParameters.contains(name)) {
+				// JSON:API reserves all-lower-case names (and their families) for itself: a member
+				// it does not know, such as filter[name][x], would otherwise be ignored silently.
+				throw JsonApiException.badParameter(name, "Unknown query parameter '" + name + "'");
+			}
+		}
+		FilterParser.Result filters = this.filterParser.parse(resource, filterParameters);
+		int size = (pageSize != null) ? pageSize : resource.pageSize();
+		boolean cursor = after != null || before != null;
+		if (after != null && before != null) {
+			throw new JsonApiException(CursorPagination.rangeNotSupported());
+		}
+		if (cursor && pageNumber != null) {
+			throw JsonApiException.badParameter("page[number]",
+					"page[number] cannot be combined with page[after] or page[before]");
+		}
+		PageParameters page = new PageParameters((pageNumber != null) ? pageNumber : 1, size, cursor, after, before,
+				total);
+		return new QueryParameters(filters.filters(), filters.singleResult(), sort, page, include, fields);
+	}
+
+	/**
+	 * The include paths to apply: the client's, or the resource's defaults when it gave none.
+	 * @param resource the primary resource
+	 * @param query the query
+	 * @return the include paths
+	 */
+	public static List<String> effectiveIncludes(ResourceDescriptor resource, QueryParameters query) {
+		return (query.include() != null) ? query.include() : resource.defaultIncludes();
+	}
+
+	private static String single(String name, String[] values) {
+		if (values == null || values.length == 0) {
+			return "";
+		}
+		if (values.length > 1) {
+			throw JsonApiException.badParameter(name, "Query parameter '" + name + "' is given more than once");
+		}
+		return values[0];
+	}
+
+	private static int parsePositive(String name, String value, String expected) {
+		try {
+			int number = Integer.parseInt(value.trim());
+			if (number >= 1) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw JsonApiException.badParameter(name, "'" + value + "' is not " + expected);
+	}
+
+	private static int parsePageSize(ResourceDescriptor resource, String name, String value) {
+		String expected = "a page size from 1 to " + resource.maxPageSize() + " (the maximum page size)";
+		int size;
+		try {
+			size = Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw JsonApiException.badParameter(name, "'" + value + "' is not " + expected);
+		}
+		if (size > resource.maxPageSize()) {
+			throw new JsonApiException(CursorPagination.maxSizeExceeded(size, resource.maxPageSize(), expected));
+		}
+		if (size < 1) {
+			throw JsonApiException.badParameter(name, "Page size " + size + " is not allowed; give " + expected);
+		}
+		return size;
+	}
+
+	private static String parseCursor(String name, String value) {
+		if (value.isBlank()) {
+			throw JsonApiException.badParameter(name, name + " needs a cursor taken from a previous page");
+		}
+		return value;
+	}
+
+	private static Boolean parseBoolean(String name, String value) {
+		return switch (value.trim()) {
+			case "true" -> Boolean.TRUE;
+			case "false" -> Boolean.FALSE;
+			default -> throw JsonApiException.badParameter(name, "'" + value + "' is not true or false");
+		};
+	}
+
+	private List<SortField> parseSort(ResourceDescriptor resource, String value) {
+		List<SortField> sort = new ArrayList<>();
+		for (String key : value.split(",", -1)) {
+			SortField field = SortField.parse(key.trim());
+			if (!isSortable(resource, field.path())) {
+				throw JsonApiException.badParameter("sort",
+						"Cannot sort '" + resource.type() + "' on '" + field.path() + "': no such attribute");
+			}
+			sort.add(field);
+		}
+		return sort;
+	}
+
+	private boolean isSortable(ResourceDescriptor resource, String path) {
+		if (path.equals("id")) {
+			return true;
+		}
+		int dot = path.indexOf('.');
+		if (dot < 0) {
+			return resource.attribute(path).filter(QueryParser::isSortableAttribute).isPresent();
+		}
+		RelationshipDescriptor relationship = resource.relationship(path.substring(0, dot)).orElse(null);
+		if (relationship == null || relationship.toMany()) {
+			return false;
+		}
+		ResourceDescriptor target = this.registry.find(relationship.targetClass()).orElseThrow();
+		return target.attribute(path.substring(dot + 1)).filter(QueryParser::isSortableAttribute).isPresent();
+	}
+
+	private static boolean isSortableAttribute(AttributeDescriptor attribute) {
+		// Sorting on a write-only attribute would reveal the order of values never rendered.
+		return attribute.comparable() && !attribute.writeOnly();
+	}
+
+	private List<String> parseInclude(ResourceDescriptor resource, String value) {
+		if (value.isBlank()) {
+			return List.of();
+		}
+		Set<String> paths = new LinkedHashSet<>();
+		for (String path : value.split(",", -1)) {
+			String trimmed = path.trim();
+			String[] segments = trimmed.split("\\.", -1);
+			if (segments.length > this.maxIncludeDepth) {
+				throw JsonApiException.badParameter("include", "Include path '" + trimmed + "' is deeper than "
+						+ this.maxIncludeDepth + " relationships (the maximum include depth)");
+			}
+			ResourceDescriptor current = resource;
+			for (String segment : segments) {
+				RelationshipDescriptor relationship = current.relationship(segment).orElse(null);
+				if (relationship == null) {
+					throw JsonApiException.badParameter("include", "Cannot include '" + trimmed + "': '" + segment
+							+ "' is not a relationship of '" + current.type() + "'");
+				}
+				current = this.registry.find(relationship.targetClass()).orElseThrow();
+			}
+			paths.add(trimmed);
+		}
+		return List.copyOf(paths);
+	}
+
+	private Set<String> parseFieldset(String name, String type, String value) {
+		ResourceDescriptor target = this.registry.find(type)
+			.orElseThrow(() -> JsonApiException.badParameter(name, "Unknown resource type '" + type + "'"));
+		Set<String> fieldset = new LinkedHashSet<>();
+		if (value.isBlank()) {
+			return fieldset;
+		}
+		for (String field : value.split(",", -1)) {
+			String trimmed = field.trim();
+			if (!target.hasField(trimmed)) {
+				throw JsonApiException.badParameter(name,
+						"'" + type + "' has no attribute or relationship named '" + trimmed + "'");
+			}
+			fieldset.add(trimmed);
+		}
+		return fieldset;
+	}
+
+	/**
+	 * The empty query of a resource: no filters, default sort and page, default includes.
+	 * @param resource the resource
+	 * @return the query
+	 */
+	public static QueryParameters defaults(ResourceDescriptor resource) {
+		List<Filter> none = List.of();
+		return new QueryParameters(none, false, List.of(), new PageParameters(1, resource.pageSize()), null, Map.of());
+	}
+
+}

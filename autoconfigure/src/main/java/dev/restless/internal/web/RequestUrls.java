@@ -1,0 +1,110 @@
+package dev.restless.internal.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.restless.internal.document.ApiUrls;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The absolute URLs of one request: the API base, the request itself, and the request with other
+ * page parameters (for pagination links that keep the other query parameters).
+ */
+public final class RequestUrls {
+
+	private final HttpServletRequest request;
+
+	private final String origin;
+
+	private final ApiUrls api;
+
+	public RequestUrls(HttpServletRequest request, String basePath) {
+		this.request = request;
+		this.origin = origin(request);
+		this.api = new ApiUrls(this.origin + request.getContextPath() + servletPrefix(request) + basePath);
+	}
+
+	/**
+	 * The path the dispatcher servlet is mapped under ({@code spring.mvc.servlet.path}), empty when
+	 * it is mapped to {@code /}: a servlet mapped by path prefix ({@code /x/*}) has the rest of the
+	 * path as path info, one mapped to {@code /} has the whole path as its servlet path.
+	 */
+	private static String servletPrefix(HttpServletRequest request) {
+		return (request.getPathInfo() != null) ? request.getServletPath() : "";
+	}
+
+	/**
+	 * Scheme, host and port as the request reached the server. Behind a proxy, Spring's
+	 * {@code ForwardedHeaderFilter} (or {@code server.forward-headers-strategy}) makes the request
+	 * report the client-facing ones. Built by hand: it is needed for every response.
+	 */
+	static String origin(HttpServletRequest request) {
+		String scheme = request.getScheme();
+		String host = request.getServerName();
+		int port = request.getServerPort();
+		StringBuilder origin = new StringBuilder(64).append(scheme).append("://");
+		if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+			origin.append('[').append(host).append(']');
+		}
+		else {
+			origin.append(host);
+		}
+		boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+		if (port > 0 && !defaultPort) {
+			origin.append(':').append(port);
+		}
+		return origin.toString();
+	}
+
+	public ApiUrls api() {
+		return this.api;
+	}
+
+	/** The URL of the request, with its query string. */
+	public String self() {
+		String query = this.request.getQueryString();
+		return requestUrl() + ((query != null && !query.isEmpty()) ? "?" + query : "");
+	}
+
+	/**
+	 * The URL of the request with some query parameters replaced (encoded names and values are kept
+	 * as the client sent them).
+	 * @param replacements decoded parameter names and their new values, in the order to append them
+	 * (a {@code null} value removes the parameter)
+	 * @return the URL
+	 */
+	public String withParameters(Map<String, String> replacements) {
+		List<String> pairs = new ArrayList<>();
+		String query = this.request.getQueryString();
+		if (query != null && !query.isEmpty()) {
+			for (String pair : query.split("&")) {
+				if (pair.isEmpty()) {
+					continue;
+				}
+				int equals = pair.indexOf('=');
+				String name = URLDecoder.decode((equals >= 0) ? pair.substring(0, equals) : pair, StandardCharsets.UTF_8);
+				if (!replacements.containsKey(name)) {
+					pairs.add(pair);
+				}
+			}
+		}
+		replacements.forEach((name, value) -> {
+			if (value != null) {
+				pairs.add(encode(name) + "=" + encode(value));
+			}
+		});
+		return requestUrl() + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
+	}
+
+	private String requestUrl() {
+		return this.origin + this.request.getRequestURI();
+	}
+
+	private static String encode(String text) {
+		return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+}
