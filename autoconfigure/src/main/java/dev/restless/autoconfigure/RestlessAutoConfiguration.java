@@ -2,6 +2,8 @@ package dev.restless.autoconfigure;
 
 import dev.restless.ExposedResource;
 import dev.restless.Restless;
+import dev.restless.RestlessSettings;
+import dev.restless.RestlessSettingsCustomizer;
 import dev.restless.internal.document.DocumentRenderer;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.metamodel.ResourceRegistryFactory;
@@ -16,7 +18,8 @@ import dev.restless.internal.query.FilterOperators;
 import dev.restless.internal.query.FilterParser;
 import dev.restless.internal.persistence.FilterPredicateBuilder;
 import dev.restless.internal.query.TextMatching;
-import dev.restless.internal.service.JsonApiRequestHandler;
+import dev.restless.internal.service.JsonApiService;
+import dev.restless.internal.web.RegistryRestless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.validation.Validator;
@@ -58,96 +61,93 @@ public final class RestlessAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ResourceRegistry restlessResourceRegistry(EntityManagerFactory entityManagerFactory,
-			RestlessProperties properties) {
-		return new ResourceRegistryFactory(properties).create(entityManagerFactory.getMetamodel());
+	RestlessSettings restlessSettings(RestlessProperties properties,
+			ObjectProvider<RestlessSettingsCustomizer> customizers) {
+		RestlessSettings settings = new RestlessSettings();
+		properties.applyTo(settings);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(settings));
+		return settings;
+	}
+
+	@Bean
+	ResourceRegistry restlessResourceRegistry(EntityManagerFactory entityManagerFactory, RestlessSettings settings) {
+		return new ResourceRegistryFactory(settings).create(entityManagerFactory.getMetamodel());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	Restless restless(ResourceRegistry registry, RestlessProperties properties, Environment environment) {
-		return new Restless(registry, properties.getBasePath(),
+		// The base path comes from the properties, as it does for the endpoints the URLs point at.
+		return RegistryRestless.of(registry, properties.getBasePath(),
 				ServletPaths.contextPath(environment) + ServletPaths.servletPath(environment));
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	FilterOperators restlessFilterOperators(ObjectProvider<FilterOperator> operators,
 			EntityManagerFactory entityManagerFactory) {
 		return new FilterOperators(operators.orderedStream().toList(), TextMatching.of(entityManagerFactory));
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	FilterParser restlessFilterParser(ResourceRegistry registry, FilterOperators operators,
-			RestlessProperties properties) {
-		return new FilterParser(registry, operators, properties.getMaxFilterDepth(), properties.getMaxFilterNodes());
+			RestlessSettings settings) {
+		return new FilterParser(registry, operators, settings.getMaxFilterDepth(), settings.getMaxFilterNodes());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	FilterPredicateBuilder restlessFilterPredicateBuilder(ResourceRegistry registry, FilterOperators operators) {
 		return new FilterPredicateBuilder(registry, operators);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	QueryParser restlessQueryParser(ResourceRegistry registry, FilterParser filterParser,
-			RestlessProperties properties) {
-		return new QueryParser(registry, filterParser, properties.getMaxIncludeDepth());
+			RestlessSettings settings) {
+		return new QueryParser(registry, filterParser, settings.getMaxIncludeDepth());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ResourceQueries restlessResourceQueries(EntityManagerFactory entityManagerFactory, ResourceRegistry registry,
 			FilterPredicateBuilder predicates) {
 		return new ResourceQueries(sharedEntityManager(entityManagerFactory), registry, predicates);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ResourceRepositories restlessResourceRepositories(ListableBeanFactory beanFactory,
 			EntityManagerFactory entityManagerFactory) {
 		return new ResourceRepositories(beanFactory, sharedEntityManager(entityManagerFactory));
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	RelationshipWriter restlessRelationshipWriter(ResourceRegistry registry) {
 		return new RelationshipWriter(registry);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	EntityWriter restlessEntityWriter(ResourceRegistry registry, ResourceQueries queries,
 			RelationshipWriter relationshipWriter, ObjectProvider<ObjectMapper> mapper) {
 		return new EntityWriter(registry, queries, relationshipWriter, mapperOf(mapper));
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	DocumentRenderer restlessDocumentRenderer(ResourceRegistry registry, ResourceQueries queries,
-			ObjectProvider<ObjectMapper> mapper) {
-		return new DocumentRenderer(registry, queries, mapperOf(mapper));
+	DocumentRenderer restlessDocumentRenderer(ResourceRegistry registry, ObjectProvider<ObjectMapper> mapper) {
+		return new DocumentRenderer(registry, mapperOf(mapper));
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ProcessorChain restlessProcessorChain(ListableBeanFactory beanFactory) {
 		return ProcessorChain.of(beanFactory);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	JsonApiRequestHandler restlessRequestHandler(ResourceRegistry registry, QueryParser queryParser,
-			ResourceQueries queries, ResourceRepositories repositories, EntityWriter writer, DocumentRenderer renderer,
-			ProcessorChain processors, ObjectProvider<ObjectMapper> mapper, ObjectProvider<Validator> validator,
+	JsonApiService restlessService(ResourceRegistry registry, QueryParser queryParser, ResourceQueries queries,
+			ResourceRepositories repositories, EntityWriter writer, DocumentRenderer renderer, ProcessorChain processors,
+			ObjectProvider<ObjectMapper> mapper, ObjectProvider<Validator> validator,
 			EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
-			RestlessProperties properties) {
-		JsonApiRequestHandler.Components components = new JsonApiRequestHandler.Components(registry, queryParser,
-				queries, repositories, writer, renderer, processors, mapperOf(mapper), validator.getIfAvailable(),
-				sharedEntityManager(entityManagerFactory));
-		return new JsonApiRequestHandler(components, transactionManager, properties.getBasePath());
+			RestlessProperties properties, RestlessSettings settings) {
+		return new JsonApiService(registry, queryParser, queries, repositories, writer, renderer, processors,
+				mapperOf(mapper), validator.getIfAvailable(), sharedEntityManager(entityManagerFactory),
+				transactionManager,
+				new JsonApiService.Settings(properties.getBasePath(), settings.getAtomicMaxOperations()));
 	}
 
 	static ObjectMapper mapperOf(ObjectProvider<ObjectMapper> mapper) {

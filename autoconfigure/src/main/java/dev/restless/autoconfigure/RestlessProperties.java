@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.restless.ResourceMethod;
+import dev.restless.ResourceSettings;
+import dev.restless.RestlessSettings;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -161,6 +164,24 @@ public class RestlessProperties {
 	}
 
 	/**
+	 * Apply the properties to the settings Restless runs with. A resource's lists are copied, so
+	 * a {@link dev.restless.RestlessSettingsCustomizer} that changes them leaves the properties as
+	 * they were bound.
+	 * @param settings the settings to change
+	 */
+	public void applyTo(RestlessSettings settings) {
+		settings.setDefaultPageSize(this.defaultPageSize);
+		settings.setMaxPageSize(this.maxPageSize);
+		settings.setMaxIncludeDepth(this.maxIncludeDepth);
+		settings.setMaxFilterDepth(this.maxFilterDepth);
+		settings.setMaxFilterNodes(this.maxFilterNodes);
+		settings.setMaxRequestSize(this.maxRequestSize.toBytes());
+		settings.setRequireIfMatch(this.requireIfMatch);
+		settings.setAtomicMaxOperations(this.atomic.getMaxOperations());
+		this.resources.forEach((collectionName, resource) -> resource.applyTo(settings.resource(collectionName)));
+	}
+
+	/**
 	 * Settings of the Atomic Operations endpoint.
 	 */
 	public static class Atomic {
@@ -188,17 +209,17 @@ public class RestlessProperties {
 		/**
 		 * Methods the resource serves (GET, POST, PATCH, DELETE).
 		 */
-		private List<ResourceMethod> methods;
+		private @Nullable List<ResourceMethod> methods;
 
 		/**
 		 * Page size when the client gives no page[size].
 		 */
-		private Integer pageSize;
+		private @Nullable Integer pageSize;
 
 		/**
 		 * Largest page[size] a client may ask for.
 		 */
-		private Integer maxPageSize;
+		private @Nullable Integer maxPageSize;
 
 		/**
 		 * Attributes and relationships to expose; all others are hidden.
@@ -213,68 +234,68 @@ public class RestlessProperties {
 		/**
 		 * Include paths used when the client gives no include parameter.
 		 */
-		private List<String> includes;
+		private @Nullable List<String> includes;
 
 		/**
 		 * Whether POST may carry the resource id.
 		 */
-		private Boolean allowClientGeneratedIds;
+		private @Nullable Boolean allowClientGeneratedIds;
 
 		/**
 		 * Whether PATCH may replace a whole to-many relationship.
 		 */
-		private Boolean allowToManyReplacement;
+		private @Nullable Boolean allowToManyReplacement;
 
 		/**
 		 * Whether DELETE on a to-many relationship endpoint is allowed.
 		 */
-		private Boolean allowDeleteFromToManyRelationships;
+		private @Nullable Boolean allowDeleteFromToManyRelationships;
 
 		/**
 		 * Whether the eval endpoint serves the resource.
 		 */
-		private Boolean allowFunctions;
+		private @Nullable Boolean allowFunctions;
 
 		/**
 		 * Whether to-many relationships carry linkage data. Turning it off saves one SQL statement
 		 * per to-many relationship on every read.
 		 */
-		private Boolean toManyLinkage;
+		private @Nullable Boolean toManyLinkage;
 
 		/**
 		 * Whether offset pages count the matching resources for meta.total. Turning it off saves
 		 * one COUNT statement per page; clients can still ask with page[total]=true.
 		 */
-		private Boolean includeTotal;
+		private @Nullable Boolean includeTotal;
 
 		/**
 		 * Whether PATCH and DELETE, of the resource and of its relationships, must carry an
 		 * If-Match header with the resource's ETag (otherwise 428). The resource needs a JPA
 		 * @Version attribute.
 		 */
-		private Boolean requireIfMatch;
+		private @Nullable Boolean requireIfMatch;
 
-		public List<ResourceMethod> getMethods() {
+		public @Nullable List<ResourceMethod> getMethods() {
 			return this.methods;
 		}
 
-		public void setMethods(List<ResourceMethod> methods) {
+		public void setMethods(@Nullable List<ResourceMethod> methods) {
 			this.methods = methods;
 		}
 
-		public Integer getPageSize() {
+		public @Nullable Integer getPageSize() {
 			return this.pageSize;
 		}
 
-		public void setPageSize(Integer pageSize) {
+		public void setPageSize(@Nullable Integer pageSize) {
 			this.pageSize = pageSize;
 		}
 
-		public Integer getMaxPageSize() {
+		public @Nullable Integer getMaxPageSize() {
 			return this.maxPageSize;
 		}
 
-		public void setMaxPageSize(Integer maxPageSize) {
+		public void setMaxPageSize(@Nullable Integer maxPageSize) {
 			this.maxPageSize = maxPageSize;
 		}
 
@@ -294,68 +315,88 @@ public class RestlessProperties {
 			this.exclude = exclude;
 		}
 
-		public List<String> getIncludes() {
+		public @Nullable List<String> getIncludes() {
 			return this.includes;
 		}
 
-		public void setIncludes(List<String> includes) {
+		public void setIncludes(@Nullable List<String> includes) {
 			this.includes = includes;
 		}
 
-		public Boolean getAllowClientGeneratedIds() {
+		public @Nullable Boolean getAllowClientGeneratedIds() {
 			return this.allowClientGeneratedIds;
 		}
 
-		public void setAllowClientGeneratedIds(Boolean allowClientGeneratedIds) {
+		public void setAllowClientGeneratedIds(@Nullable Boolean allowClientGeneratedIds) {
 			this.allowClientGeneratedIds = allowClientGeneratedIds;
 		}
 
-		public Boolean getAllowToManyReplacement() {
+		public @Nullable Boolean getAllowToManyReplacement() {
 			return this.allowToManyReplacement;
 		}
 
-		public void setAllowToManyReplacement(Boolean allowToManyReplacement) {
+		public void setAllowToManyReplacement(@Nullable Boolean allowToManyReplacement) {
 			this.allowToManyReplacement = allowToManyReplacement;
 		}
 
-		public Boolean getAllowDeleteFromToManyRelationships() {
+		public @Nullable Boolean getAllowDeleteFromToManyRelationships() {
 			return this.allowDeleteFromToManyRelationships;
 		}
 
-		public void setAllowDeleteFromToManyRelationships(Boolean allowDeleteFromToManyRelationships) {
+		public void setAllowDeleteFromToManyRelationships(@Nullable Boolean allowDeleteFromToManyRelationships) {
 			this.allowDeleteFromToManyRelationships = allowDeleteFromToManyRelationships;
 		}
 
-		public Boolean getAllowFunctions() {
+		public @Nullable Boolean getAllowFunctions() {
 			return this.allowFunctions;
 		}
 
-		public void setAllowFunctions(Boolean allowFunctions) {
+		public void setAllowFunctions(@Nullable Boolean allowFunctions) {
 			this.allowFunctions = allowFunctions;
 		}
 
-		public Boolean getToManyLinkage() {
+		public @Nullable Boolean getToManyLinkage() {
 			return this.toManyLinkage;
 		}
 
-		public void setToManyLinkage(Boolean toManyLinkage) {
+		public void setToManyLinkage(@Nullable Boolean toManyLinkage) {
 			this.toManyLinkage = toManyLinkage;
 		}
 
-		public Boolean getIncludeTotal() {
+		public @Nullable Boolean getIncludeTotal() {
 			return this.includeTotal;
 		}
 
-		public void setIncludeTotal(Boolean includeTotal) {
+		public void setIncludeTotal(@Nullable Boolean includeTotal) {
 			this.includeTotal = includeTotal;
 		}
 
-		public Boolean getRequireIfMatch() {
+		public @Nullable Boolean getRequireIfMatch() {
 			return this.requireIfMatch;
 		}
 
-		public void setRequireIfMatch(Boolean requireIfMatch) {
+		public void setRequireIfMatch(@Nullable Boolean requireIfMatch) {
 			this.requireIfMatch = requireIfMatch;
+		}
+
+		void applyTo(ResourceSettings settings) {
+			settings.setMethods(copy(this.methods));
+			settings.setPageSize(this.pageSize);
+			settings.setMaxPageSize(this.maxPageSize);
+			settings.setOnly(copy(this.only));
+			settings.setExclude(copy(this.exclude));
+			settings.setIncludes(copy(this.includes));
+			settings.setAllowClientGeneratedIds(this.allowClientGeneratedIds);
+			settings.setAllowToManyReplacement(this.allowToManyReplacement);
+			settings.setAllowDeleteFromToManyRelationships(this.allowDeleteFromToManyRelationships);
+			settings.setAllowFunctions(this.allowFunctions);
+			settings.setToManyLinkage(this.toManyLinkage);
+			settings.setIncludeTotal(this.includeTotal);
+			settings.setRequireIfMatch(this.requireIfMatch);
+		}
+
+		private static <T> @Nullable List<T> copy(@Nullable List<T> list) {
+			return (list != null) ? new ArrayList<>(list) : null;
 		}
 
 	}

@@ -2,16 +2,13 @@ package dev.restless.autoconfigure;
 
 import java.util.Set;
 
-import dev.restless.internal.document.DocumentRenderer;
-import dev.restless.internal.metamodel.ResourceRegistry;
-import dev.restless.internal.service.ProcessorChain;
+import dev.restless.RestlessSettings;
+import dev.restless.internal.service.JsonApiService;
 import dev.restless.internal.web.AtomicOperationsController;
-import dev.restless.internal.service.AtomicOperationsHandler;
 import dev.restless.internal.web.ContentNegotiation;
 import dev.restless.internal.web.JsonApiController;
-import dev.restless.internal.service.JsonApiRequestHandler;
+import dev.restless.internal.web.JsonApiExceptionHandler;
 import dev.restless.internal.web.RequestBodyReader;
-import jakarta.persistence.EntityManagerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,8 +18,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.orm.jpa.SharedEntityManagerCreator;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -32,44 +27,36 @@ import org.springframework.web.servlet.DispatcherServlet;
 @AutoConfiguration(after = RestlessAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
-@ConditionalOnBean(JsonApiRequestHandler.class)
+@ConditionalOnBean(JsonApiService.class)
 public final class RestlessWebMvcAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	ContentNegotiation restlessContentNegotiation() {
 		return new ContentNegotiation(Set.of(ContentNegotiation.ATOMIC_EXTENSION));
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	AtomicOperationsHandler restlessAtomicOperationsHandler(JsonApiRequestHandler handler,
-			ResourceRegistry registry, DocumentRenderer renderer, ProcessorChain processors,
-			EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
-			RestlessProperties properties) {
-		return new AtomicOperationsHandler(handler, registry, renderer, processors,
-				SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), transactionManager,
-				properties.getBasePath(), properties.getAtomic().getMaxOperations());
+	AtomicOperationsController restlessAtomicOperationsController(JsonApiService service,
+			ContentNegotiation negotiation, ObjectProvider<ObjectMapper> mapper, RestlessProperties properties,
+			RestlessSettings settings) {
+		return new AtomicOperationsController(service, negotiation, RestlessAutoConfiguration.mapperOf(mapper),
+				bodyReader(settings), properties.getBasePath());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	AtomicOperationsController restlessAtomicOperationsController(AtomicOperationsHandler handler,
-			ContentNegotiation negotiation, ObjectProvider<ObjectMapper> mapper, RestlessProperties properties) {
-		return new AtomicOperationsController(handler, negotiation, RestlessAutoConfiguration.mapperOf(mapper),
-				bodyReader(properties));
+	JsonApiController restlessController(JsonApiService service, ContentNegotiation negotiation,
+			ObjectProvider<ObjectMapper> mapper, RestlessProperties properties, RestlessSettings settings) {
+		return new JsonApiController(service, negotiation, RestlessAutoConfiguration.mapperOf(mapper),
+				bodyReader(settings), properties.getBasePath());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	JsonApiController restlessController(JsonApiRequestHandler handler, ContentNegotiation negotiation,
-			ObjectProvider<ObjectMapper> mapper, RestlessProperties properties) {
-		return new JsonApiController(handler, negotiation, RestlessAutoConfiguration.mapperOf(mapper),
-				bodyReader(properties));
+	JsonApiExceptionHandler restlessExceptionHandler(ObjectProvider<ObjectMapper> mapper) {
+		return new JsonApiExceptionHandler(RestlessAutoConfiguration.mapperOf(mapper));
 	}
 
-	private static RequestBodyReader bodyReader(RestlessProperties properties) {
-		return new RequestBodyReader(properties.getMaxRequestSize().toBytes());
+	private static RequestBodyReader bodyReader(RestlessSettings settings) {
+		return new RequestBodyReader(settings.getMaxRequestSize());
 	}
 
 }

@@ -8,10 +8,14 @@ import dev.restless.Restless;
 import dev.restless.autoconfigure.fixtures.valid.Widget;
 import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
 import dev.restless.internal.metamodel.ResourceRegistry;
-import dev.restless.internal.web.ContentNegotiation;
+import dev.restless.internal.query.FilterOperators;
+import dev.restless.query.FilterOperator;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Predicate;
 import dev.restless.internal.web.JsonApiController;
 import dev.restless.internal.web.JsonApiErrorReportValve;
-import dev.restless.internal.service.JsonApiRequestHandler;
+import dev.restless.internal.service.JsonApiService;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.LifecycleEvent;
@@ -57,7 +61,7 @@ class RestlessAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasSingleBean(ResourceRegistry.class)
-				.hasSingleBean(JsonApiRequestHandler.class)
+				.hasSingleBean(JsonApiService.class)
 				.hasSingleBean(JsonApiController.class)
 				.hasSingleBean(Restless.class)
 				.hasSingleBean(TomcatConnectorCustomizer.class)
@@ -151,11 +155,11 @@ class RestlessAutoConfigurationTests {
 	}
 
 	@Test
-	void theApplicationsOwnBeansReplaceRestlessOnes() {
-		this.runner.withUserConfiguration(OwnNegotiation.class).run((context) -> {
-			assertThat(context).hasSingleBean(ContentNegotiation.class);
-			assertThat(context.getBean(ContentNegotiation.class)).isSameAs(OwnNegotiation.NEGOTIATION);
-			assertThat(context).hasSingleBean(JsonApiController.class);
+	void theApplicationsFilterOperatorBeansJoinTheFilterLanguage() {
+		this.runner.withUserConfiguration(OwnOperator.class).run((context) -> {
+			FilterOperators operators = context.getBean(FilterOperators.class);
+			assertThat(operators.find("starts_with")).containsSame(OwnOperator.STARTS_WITH);
+			assertThat(operators.find("==")).isPresent();
 		});
 	}
 
@@ -270,13 +274,31 @@ class RestlessAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class OwnNegotiation {
+	static class OwnOperator {
 
-		static final ContentNegotiation NEGOTIATION = new ContentNegotiation(java.util.Set.of());
+		static final FilterOperator STARTS_WITH = new FilterOperator() {
+
+			@Override
+			public String name() {
+				return "starts_with";
+			}
+
+			@Override
+			public boolean appliesTo(Class<?> type) {
+				return type == String.class;
+			}
+
+			@Override
+			@SuppressWarnings("unchecked")
+			public Predicate toPredicate(CriteriaBuilder builder, Expression<?> field, Object value) {
+				return builder.like((Expression<String>) field, FilterOperator.escapeLike((String) value) + "%", '\\');
+			}
+
+		};
 
 		@Bean
-		ContentNegotiation ownNegotiation() {
-			return NEGOTIATION;
+		FilterOperator startsWith() {
+			return STARTS_WITH;
 		}
 
 	}

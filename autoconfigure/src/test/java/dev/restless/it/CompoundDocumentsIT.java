@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.restless.RestlessSettings;
 import dev.restless.autoconfigure.RestlessProperties;
 import dev.restless.it.app.Computer;
 import dev.restless.it.app.Goal;
@@ -468,7 +469,9 @@ class CompoundDocumentsIT extends ApiIntegrationTest {
 		RestlessProperties bound = new Binder(new MapConfigurationPropertySource(properties))
 			.bind("restless", RestlessProperties.class)
 			.orElseGet(RestlessProperties::new);
-		return new ResourceRegistryFactory(bound).create(this.entityManagerFactory.getMetamodel());
+		RestlessSettings settings = new RestlessSettings();
+		bound.applyTo(settings);
+		return new ResourceRegistryFactory(settings).create(this.entityManagerFactory.getMetamodel());
 	}
 
 }

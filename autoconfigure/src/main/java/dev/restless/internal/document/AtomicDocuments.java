@@ -23,6 +23,9 @@ public final class AtomicDocuments {
 	/** The JSON pointer of the operations array. */
 	public static final String OPERATIONS_POINTER = "/atomic:operations";
 
+	/** The URI of the Atomic Operations extension. */
+	public static final String EXTENSION = "https://jsonapi.org/ext/atomic";
+
 	private static final String OPERATIONS = "atomic:operations";
 
 	private static final Set<String> DOCUMENT_MEMBERS = Set.of(OPERATIONS, "jsonapi", "meta", "links");

@@ -1,6 +1,5 @@
 package dev.restless.internal.document;
 
-import dev.restless.internal.query.IncludeTree;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,7 +16,7 @@ import dev.restless.internal.metamodel.AttributeDescriptor;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
-import dev.restless.internal.persistence.ResourceQueries;
+import dev.restless.internal.graph.ResourceGraph;
 import org.hibernate.Hibernate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -29,8 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Renders entities as JSON:API documents: resource objects with attributes written by the
  * application's Jackson mapper, relationships with links and linkage, compound documents with
  * {@code included}, and sparse fieldsets. A resource whose entity has a JPA {@code @Version} carries
- * it as {@code meta.version}. The SQL it costs is fixed per document, not per resource: one
- * statement per rendered to-many relationship type and per include level.
+ * it as {@code meta.version}. It renders what was loaded before (a {@link ResourceGraph}) and never
+ * touches the database.
  */
 public final class DocumentRenderer {
 
@@ -38,8 +37,6 @@ public final class DocumentRenderer {
 	public static final String JSONAPI_VERSION = "1.1";
 
 	private final ResourceRegistry registry;
-
-	private final ResourceQueries queries;
 
 	private final ObjectMapper mapper;
 
@@ -50,12 +47,10 @@ public final class DocumentRenderer {
 	/**
 	 * Create a renderer.
 	 * @param registry the exposed resources
-	 * @param queries loads linkage and included resources
 	 * @param mapper the application's JSON mapper, which writes attribute values
 	 */
-	public DocumentRenderer(ResourceRegistry registry, ResourceQueries queries, ObjectMapper mapper) {
+	public DocumentRenderer(ResourceRegistry registry, ObjectMapper mapper) {
 		this.registry = registry;
-		this.queries = queries;
 		this.mapper = mapper;
 		// Asked once: whether this mapper writes a LocalDate as its ISO text, as Jackson does unless
 		// configured to write timestamps.
@@ -78,12 +73,13 @@ public final class DocumentRenderer {
 	 * A document whose primary data is a collection of resources.
 	 * @param resource the resource of the entities
 	 * @param entities the entities
+	 * @param graph the entities' graph, loaded with them
 	 * @param options URLs, includes and fieldsets
 	 * @return the document, without top-level links or meta
 	 */
-	public ObjectNode collectionDocument(ResourceDescriptor resource, List<Object> entities, RenderOptions options) {
-		Rendering rendering = new Rendering(options);
-		rendering.prepare(resource, entities);
+	public ObjectNode collectionDocument(ResourceDescriptor resource, List<Object> entities, ResourceGraph graph,
+			RenderOptions options) {
+		Rendering rendering = new Rendering(options, graph);
 		ObjectNode document = newDocument();
 		ArrayNode data = document.putArray("data");
 		for (Object entity : entities) {
@@ -97,17 +93,18 @@ public final class DocumentRenderer {
 	 * A document whose primary data is one resource or {@code null}.
 	 * @param resource the resource of the entity
 	 * @param entity the entity, or {@code null}
+	 * @param graph the entity's graph, loaded with it
 	 * @param options URLs, includes and fieldsets
 	 * @return the document, without top-level links or meta
 	 */
-	public ObjectNode resourceDocument(ResourceDescriptor resource, Object entity, RenderOptions options) {
-		Rendering rendering = new Rendering(options);
+	public ObjectNode resourceDocument(ResourceDescriptor resource, Object entity, ResourceGraph graph,
+			RenderOptions options) {
+		Rendering rendering = new Rendering(options, graph);
 		ObjectNode document = newDocument();
 		if (entity == null) {
 			document.putNull("data");
 		}
 		else {
-			rendering.prepare(resource, List.of(entity));
 			document.set("data", rendering.resourceObject(resource, entity));
 		}
 		rendering.writeIncluded(document);
@@ -191,169 +188,26 @@ public final class DocumentRenderer {
 
 		private final RenderOptions options;
 
-		private final IncludeTree includes;
+		private final ResourceGraph graph;
 
-		/** Every resource in the document (primary first) by type and key. */
-		private final Map<ResourceDescriptor, Map<Object, Object>> resources = new LinkedHashMap<>();
-
-		private final Set<List<Object>> primary = new HashSet<>();
-
-		/** Known to-many members (keys) per relationship and owner key. */
-		private final Map<RelationshipDescriptor, Map<Object, List<Object>>> toMany = new IdentityHashMap<>();
-
-		private final List<ObjectNode> included = new ArrayList<>();
-
-		Rendering(RenderOptions options) {
+		Rendering(RenderOptions options, ResourceGraph graph) {
 			this.options = options;
-			this.includes = IncludeTree.of(options.includes());
+			this.graph = graph;
 		}
 
-		void prepare(ResourceDescriptor resource, List<Object> entities) {
-			Map<Object, Object> byKey = this.resources.computeIfAbsent(resource, (r) -> new LinkedHashMap<>());
-			for (Object entity : entities) {
-				Object key = resource.keyOf(entity);
-				byKey.put(key, entity);
-				this.primary.add(List.of(resource.type(), key));
+		/** {@code included}: every resource of the graph that is not primary data, once. */
+		void writeIncluded(ObjectNode document) {
+			if (this.graph.includes().isEmpty()) {
+				return;
 			}
-			expand(resource, entities, this.includes);
-			loadLinkage();
-			renderIncluded();
-		}
-
-		private void expand(ResourceDescriptor resource, Collection<Object> entities, IncludeTree tree) {
-			for (Map.Entry<String, IncludeTree> child : tree.children().entrySet()) {
-				RelationshipDescriptor relationship = resource.relationship(child.getKey()).orElseThrow();
-				ResourceDescriptor target = DocumentRenderer.this.registry.find(relationship.targetClass())
-					.orElseThrow();
-				Map<Object, Object> known = this.resources.computeIfAbsent(target, (r) -> new LinkedHashMap<>());
-				Map<Object, Object> related = new LinkedHashMap<>();
-				if (relationship.toMany()) {
-					Map<Object, List<Object>> linkage = this.toMany.computeIfAbsent(relationship,
-							(r) -> new HashMap<>());
-					List<Object> owners = keys(resource, entities);
-					Map<Object, List<Object>> members = DocumentRenderer.this.queries.toManyMembers(resource,
-							relationship, owners, true);
-					for (Object owner : owners) {
-						List<Object> memberKeys = new ArrayList<>();
-						for (Object member : members.getOrDefault(owner, List.of())) {
-							Object key = target.keyOf(member);
-							memberKeys.add(key);
-							related.put(key, known.getOrDefault(key, member));
-						}
-						linkage.put(owner, memberKeys);
-					}
-				}
-				else {
-					List<Object> missing = new ArrayList<>();
-					for (Object entity : entities) {
-						Object value = relationship.accessor().get(entity);
-						if (value == null) {
-							continue;
-						}
-						Object key = target.keyOf(value);
-						if (known.containsKey(key)) {
-							related.put(key, known.get(key));
-						}
-						else if (Hibernate.isInitialized(value)) {
-							related.put(key, Hibernate.unproxy(value));
-						}
-						else {
-							missing.add(key);
-						}
-					}
-					if (!missing.isEmpty()) {
-						for (Object loaded : DocumentRenderer.this.queries.findByKeys(target, missing)) {
-							related.put(target.keyOf(loaded), loaded);
-						}
-					}
-				}
-				related.forEach(known::putIfAbsent);
-				expand(target, related.values(), child.getValue());
-			}
-		}
-
-		private List<Object> keys(ResourceDescriptor resource, Collection<Object> entities) {
-			List<Object> keys = new ArrayList<>(entities.size());
-			for (Object entity : entities) {
-				keys.add(resource.keyOf(entity));
-			}
-			return keys;
-		}
-
-		private void loadLinkage() {
-			for (Map.Entry<ResourceDescriptor, Map<Object, Object>> entry : this.resources.entrySet()) {
-				ResourceDescriptor resource = entry.getKey();
-				if (!resource.toManyLinkage() || entry.getValue().isEmpty()) {
-					continue;
-				}
-				for (RelationshipDescriptor relationship : resource.relationships().values()) {
-					if (!relationship.toMany() || !rendersField(resource, relationship.name())) {
-						continue;
-					}
-					Map<Object, List<Object>> linkage = this.toMany.computeIfAbsent(relationship,
-							(r) -> new HashMap<>());
-					List<Object> missing = new ArrayList<>();
-					entry.getValue().forEach((key, entity) -> {
-						if (!linkage.containsKey(key)) {
-							List<Object> inMemory = loadedMembers(relationship, entity);
-							if (inMemory != null) {
-								linkage.put(key, inMemory);
-							}
-							else {
-								missing.add(key);
-							}
-						}
-					});
-					if (missing.isEmpty()) {
-						continue;
-					}
-					Map<Object, List<Object>> members = DocumentRenderer.this.queries.toManyMembers(resource,
-							relationship, missing, false);
-					for (Object owner : missing) {
-						linkage.put(owner, members.getOrDefault(owner, List.of()));
-					}
-				}
-			}
-		}
-
-		/**
-		 * The member keys of a to-many relationship that is already in memory (a new entity's
-		 * collection, or one loaded earlier in the transaction), in key order like the linkage
-		 * query; {@code null} when it would have to be loaded.
-		 */
-		private List<Object> loadedMembers(RelationshipDescriptor relationship, Object entity) {
-			Object value = relationship.accessor().get(entity);
-			if (!(value instanceof Collection<?> members) || !Hibernate.isInitialized(members)) {
-				return null;
-			}
-			ResourceDescriptor target = DocumentRenderer.this.registry.find(relationship.targetClass()).orElseThrow();
-			List<Object> keys = new ArrayList<>(members.size());
-			for (Object member : members) {
-				Object key = target.keyOf(member);
-				if (!(key instanceof Comparable<?>)) {
-					return null;
-				}
-				keys.add(key);
-			}
-			keys.sort(null);
-			return keys;
-		}
-
-		private void renderIncluded() {
-			for (Map.Entry<ResourceDescriptor, Map<Object, Object>> entry : this.resources.entrySet()) {
+			ArrayNode array = document.putArray("included");
+			for (Map.Entry<ResourceDescriptor, Map<Object, Object>> entry : this.graph.resources().entrySet()) {
 				ResourceDescriptor resource = entry.getKey();
 				entry.getValue().forEach((key, entity) -> {
-					if (!this.primary.contains(List.of(resource.type(), key))) {
-						this.included.add(resourceObject(resource, entity));
+					if (!this.graph.isPrimary(resource, key)) {
+						array.add(resourceObject(resource, entity));
 					}
 				});
-			}
-		}
-
-		void writeIncluded(ObjectNode document) {
-			if (!this.includes.isEmpty()) {
-				ArrayNode array = document.putArray("included");
-				this.included.forEach(array::add);
 			}
 		}
 
@@ -389,8 +243,7 @@ public final class DocumentRenderer {
 				ResourceDescriptor target = DocumentRenderer.this.registry.find(relationship.targetClass())
 					.orElseThrow();
 				if (relationship.toMany()) {
-					Map<Object, List<Object>> linkage = this.toMany.get(relationship);
-					List<Object> members = (linkage != null) ? linkage.get(resource.keyOf(entity)) : null;
+					List<Object> members = this.graph.members(relationship, resource.keyOf(entity));
 					if (members != null) {
 						ArrayNode data = object.putArray("data");
 						for (Object key : members) {

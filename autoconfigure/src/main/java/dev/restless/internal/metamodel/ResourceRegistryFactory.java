@@ -22,7 +22,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.restless.ExposedResource;
 import dev.restless.ResourceMethod;
-import dev.restless.autoconfigure.RestlessProperties;
+import dev.restless.ResourceSettings;
+import dev.restless.RestlessSettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.FetchType;
@@ -35,6 +36,7 @@ import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.Metamodel;
 import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.SingularAttribute;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
@@ -63,14 +65,14 @@ public final class ResourceRegistryFactory {
 			"org.hibernate.annotations.CreationTimestamp", "org.hibernate.annotations.UpdateTimestamp",
 			"org.hibernate.annotations.Generated", "org.hibernate.annotations.Formula");
 
-	private final RestlessProperties properties;
+	private final RestlessSettings global;
 
 	/**
 	 * Create a factory.
-	 * @param properties global defaults and per-resource overrides
+	 * @param settings global defaults and per-resource overrides
 	 */
-	public ResourceRegistryFactory(RestlessProperties properties) {
-		this.properties = properties;
+	public ResourceRegistryFactory(RestlessSettings settings) {
+		this.global = settings;
 	}
 
 	/**
@@ -97,7 +99,7 @@ public final class ResourceRegistryFactory {
 			}
 			types.put(entity.getJavaType(), type);
 		}
-		for (String configured : this.properties.getResources().keySet()) {
+		for (String configured : this.global.getResources().keySet()) {
 			if (!classesByType.containsKey(configured)) {
 				throw new InvalidResourceConfigurationException("restless.resources." + configured
 						+ " names no exposed resource; exposed collections are " + classesByType.keySet());
@@ -139,14 +141,13 @@ public final class ResourceRegistryFactory {
 		Class<?> entityClass = entity.getJavaType();
 		ExposedResource annotation = annotationOf(entityClass);
 		String type = exposedTypes.get(entityClass);
-		RestlessProperties.Resource settings = this.properties.getResources()
-			.getOrDefault(type, new RestlessProperties.Resource());
+		ResourceSettings settings = this.global.getResources().getOrDefault(type, new ResourceSettings());
 		String where = "Resource '" + type + "' (" + entityClass.getName() + ")";
 
-		Set<String> only = new LinkedHashSet<>(
-				settings.getOnly().isEmpty() ? Arrays.asList(annotation.only()) : settings.getOnly());
-		Set<String> exclude = new LinkedHashSet<>(
-				settings.getExclude().isEmpty() ? Arrays.asList(annotation.exclude()) : settings.getExclude());
+		Set<String> only = new LinkedHashSet<>(isSet(settings.getOnly()) ? settings.getOnly()
+				: Arrays.asList(annotation.only()));
+		Set<String> exclude = new LinkedHashSet<>(isSet(settings.getExclude()) ? settings.getExclude()
+				: Arrays.asList(annotation.exclude()));
 		if (!only.isEmpty() && !exclude.isEmpty()) {
 			throw new InvalidResourceConfigurationException(where + " sets both 'only' and 'exclude'; use one of them");
 		}
@@ -229,9 +230,9 @@ public final class ResourceRegistryFactory {
 		Set<ResourceMethod> methods = EnumSet.noneOf(ResourceMethod.class);
 		methods.addAll((settings.getMethods() != null) ? settings.getMethods() : Arrays.asList(annotation.methods()));
 		int maxPageSize = firstSet(settings.getMaxPageSize(), annotation.maxPageSize(),
-				this.properties.getMaxPageSize());
+				this.global.getMaxPageSize());
 		int pageSize = Math.min(firstSet(settings.getPageSize(), annotation.pageSize(),
-				this.properties.getDefaultPageSize()), maxPageSize);
+				this.global.getDefaultPageSize()), maxPageSize);
 		if (pageSize < 1) {
 			throw new InvalidResourceConfigurationException(where + " has a page size below 1");
 		}
@@ -251,7 +252,7 @@ public final class ResourceRegistryFactory {
 				requireIfMatch, orDefault(settings.getIncludeTotal(), annotation.includeTotal()));
 	}
 
-	private boolean requireIfMatch(RestlessProperties.Resource settings, ExposedResource annotation,
+	private boolean requireIfMatch(ResourceSettings settings, ExposedResource annotation,
 			PropertyAccessor version, String where) {
 		boolean explicit = (settings.getRequireIfMatch() != null) ? settings.getRequireIfMatch()
 				: annotation.requireIfMatch();
@@ -263,7 +264,7 @@ public final class ResourceRegistryFactory {
 			return settings.getRequireIfMatch();
 		}
 		// The global switch covers the resources that can have an ETag at all.
-		return explicit || (this.properties.isRequireIfMatch() && version != null);
+		return explicit || (this.global.isRequireIfMatch() && version != null);
 	}
 
 	private IdDescriptor idDescriptor(Class<?> entityClass, EntityType<?> entity, SingularAttribute<?, ?> idAttribute,
@@ -332,14 +333,22 @@ public final class ResourceRegistryFactory {
 		}
 	}
 
-	private static int firstSet(Integer property, int annotationValue, int global) {
+	/**
+	 * Whether {@code only} or {@code exclude} is set: an empty list leaves them to the annotation,
+	 * as an empty list is what an unset property binds to.
+	 */
+	private static boolean isSet(@Nullable List<String> names) {
+		return names != null && !names.isEmpty();
+	}
+
+	private static int firstSet(@Nullable Integer property, int annotationValue, int global) {
 		if (property != null) {
 			return property;
 		}
 		return (annotationValue > 0) ? annotationValue : global;
 	}
 
-	private static boolean orDefault(Boolean property, boolean annotationValue) {
+	private static boolean orDefault(@Nullable Boolean property, boolean annotationValue) {
 		return (property != null) ? property : annotationValue;
 	}
 

@@ -4,6 +4,7 @@ import dev.restless.internal.metamodel.AttributeDescriptor;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
+import dev.restless.internal.query.QueryField;
 import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
@@ -17,6 +18,21 @@ import jakarta.persistence.criteria.Path;
 public final class AttributePaths {
 
 	private AttributePaths() {
+	}
+
+	/**
+	 * The criteria path of a field's value, joining to-one relationships on the way.
+	 * @param registry the exposed resources
+	 * @param field the field, resolved against the resource of {@code from}
+	 * @param from the root or join of the field's {@link QueryField#origin() origin}
+	 * @return the criteria path
+	 * @throws IllegalStateException for a to-many relationship, which has no single value
+	 */
+	public static Path<?> path(ResourceRegistry registry, QueryField field, From<?, ?> from) {
+		if (field.kind() == QueryField.Kind.TO_MANY) {
+			throw new IllegalStateException("A to-many relationship has no single value");
+		}
+		return resolve(registry, field.origin(), from, field.memberPath());
 	}
 
 	/**

@@ -1,20 +1,10 @@
 package dev.restless.internal.persistence;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import dev.restless.internal.error.ErrorObject;
 import dev.restless.internal.error.JsonApiException;
@@ -22,6 +12,8 @@ import dev.restless.internal.metamodel.AttributeDescriptor;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
+import dev.restless.internal.metamodel.TemporalRange;
+import dev.restless.internal.metamodel.ValueTypes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -60,66 +52,6 @@ public final class EntityWriter {
 		this.queries = queries;
 		this.relationships = relationships;
 		this.mapper = mapper;
-	}
-
-	/**
-	 * The primary resource object of a request document.
-	 * @param document the request document
-	 * @param pointer the JSON pointer of the document (empty for a whole request body)
-	 * @return the {@code data} object
-	 */
-	public static ObjectNode resourceObject(JsonNode document, String pointer) {
-		if (document == null || !document.isObject()) {
-			throw JsonApiException.badDocument(pointer.isEmpty() ? null : pointer,
-					"The request body must be a JSON object");
-		}
-		JsonNode data = document.get("data");
-		if (data == null) {
-			throw JsonApiException.badDocument(pointer.isEmpty() ? null : pointer,
-					"The request document has no 'data' member");
-		}
-		if (!data.isObject()) {
-			throw JsonApiException.badDocument(pointer + "/data", "'data' must be a resource object");
-		}
-		return (ObjectNode) data;
-	}
-
-	/**
-	 * The linkage of a relationship request document ({@code PATCH}, {@code POST} or {@code DELETE}
-	 * on a relationship endpoint): the value of its {@code data} member.
-	 * @param document the request document
-	 * @return the {@code data} member: {@code null}, an identifier or an array of identifiers
-	 */
-	public static JsonNode linkage(JsonNode document) {
-		if (document == null || !document.isObject()) {
-			throw JsonApiException.badDocument(null, "The request body must be a JSON object");
-		}
-		JsonNode data = document.get("data");
-		if (data == null) {
-			throw JsonApiException.badDocument(null,
-					"The request document has no 'data' member; give an identifier, null or an array of identifiers");
-		}
-		return data;
-	}
-
-	/**
-	 * Check the {@code type} of a resource object.
-	 * @param resource the resource the request addresses
-	 * @param data the resource object
-	 * @param pointer its JSON pointer
-	 */
-	public static void checkType(ResourceDescriptor resource, JsonNode data, String pointer) {
-		JsonNode type = data.get("type");
-		if (type == null || type.isNull()) {
-			throw JsonApiException.badDocument(pointer, "The resource object has no 'type' member");
-		}
-		if (!type.isString()) {
-			throw JsonApiException.badDocument(pointer + "/type", "'type' must be a string");
-		}
-		if (!type.asString().equals(resource.type())) {
-			throw JsonApiException.conflict(pointer + "/type",
-					"Type '" + type.asString() + "' does not match the collection '" + resource.type() + "'");
-		}
 	}
 
 	/**
@@ -241,7 +173,7 @@ public final class EntityWriter {
 		if (value.isNull()) {
 			if (type.isPrimitive()) {
 				throw JsonApiException.badDocument(pointer,
-						"Attribute '" + attribute.name() + "' cannot be null; give " + describe(type));
+						"Attribute '" + attribute.name() + "' cannot be null; give " + ValueTypes.describe(type));
 			}
 			return null;
 		}
@@ -249,11 +181,11 @@ public final class EntityWriter {
 		if (plain != null) {
 			return plain;
 		}
-		if (isIntegral(type) && value.isFloatingPointNumber()
+		if (ValueTypes.isIntegral(type) && value.isFloatingPointNumber()
 				&& value.decimalValue().stripTrailingZeros().scale() > 0) {
 			// Jackson would drop the fraction without a word (1.5 becomes 1).
 			throw JsonApiException.badDocument(pointer,
-					"Attribute '" + attribute.name() + "' must be " + describe(type));
+					"Attribute '" + attribute.name() + "' must be " + ValueTypes.describe(type));
 		}
 		Object converted;
 		try {
@@ -262,19 +194,13 @@ public final class EntityWriter {
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			throw JsonApiException.badDocument(pointer,
-					"Attribute '" + attribute.name() + "' must be " + describe(type));
+					"Attribute '" + attribute.name() + "' must be " + ValueTypes.describe(type));
 		}
 		if (!TemporalRange.contains(converted)) {
 			throw JsonApiException.badDocument(pointer, "Attribute '" + attribute.name() + "' must be "
-					+ describe(type) + ", " + TemporalRange.DESCRIPTION);
+					+ ValueTypes.describe(type) + ", " + TemporalRange.DESCRIPTION);
 		}
 		return converted;
-	}
-
-	private static boolean isIntegral(Class<?> type) {
-		return type == int.class || type == Integer.class || type == long.class || type == Long.class
-				|| type == short.class || type == Short.class || type == byte.class || type == Byte.class
-				|| type == BigInteger.class;
 	}
 
 	/**
@@ -296,48 +222,6 @@ public final class EntityWriter {
 			return value.booleanValue();
 		}
 		return null;
-	}
-
-	/**
-	 * Describe the JSON a Java type expects, in words a client understands (never a class name).
-	 * @param type the Java type
-	 * @return the description
-	 */
-	public static String describe(Class<?> type) {
-		if (type == String.class || type == char.class || type == Character.class) {
-			return "a string";
-		}
-		if (type == boolean.class || type == Boolean.class) {
-			return "true or false";
-		}
-		if (isIntegral(type)) {
-			return "an integer";
-		}
-		if (type.isPrimitive() || Number.class.isAssignableFrom(type) || type == BigDecimal.class) {
-			return "a number";
-		}
-		if (type.isEnum()) {
-			return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
-		}
-		if (type == UUID.class) {
-			return "a UUID";
-		}
-		if (type == LocalDate.class) {
-			return "an ISO-8601 date such as 2024-01-31";
-		}
-		if (type == LocalDateTime.class) {
-			return "an ISO-8601 date-time such as 2024-01-31T10:15:30";
-		}
-		if (type == LocalTime.class) {
-			return "an ISO-8601 time such as 10:15:30";
-		}
-		if (type == OffsetDateTime.class || type == ZonedDateTime.class || type == Instant.class) {
-			return "an ISO-8601 date-time with offset such as 2024-01-31T10:15:30Z";
-		}
-		if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-			return "an array";
-		}
-		return "an object of the attribute's shape";
 	}
 
 	/**

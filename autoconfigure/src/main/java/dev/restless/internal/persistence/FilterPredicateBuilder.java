@@ -113,7 +113,7 @@ public class FilterPredicateBuilder {
 	}
 
 	private Expression<?> expression(QueryField field, From<?, ?> from) {
-		return field.expression(this.compiler.registry(), from);
+		return AttributePaths.path(this.compiler.registry(), field, from);
 	}
 
 	/**

@@ -499,7 +499,7 @@ public final class ResourceQueries {
 		if (call.field() == null) {
 			return builder.count(root);
 		}
-		Expression<?> field = call.field().expression(this.registry, root);
+		Expression<?> field = AttributePaths.path(this.registry, call.field(), root);
 		return switch (call.function()) {
 			case COUNT -> builder.count(field);
 			case SUM -> builder.sum((Expression<Number>) field);

@@ -30,6 +30,9 @@ public final class CursorPagination {
 	/** The URI of the cursor pagination profile. */
 	public static final String PROFILE = "https://jsonapi.org/profiles/ethanresnick/cursor-pagination";
 
+	/** The media type of a cursor page: JSON:API with the profile applied. */
+	public static final String MEDIA_TYPE = "application/vnd.api+json; profile=\"" + PROFILE + "\"";
+
 	private static final String ERRORS = PROFILE + "/";
 
 	private static final List<String> NOT_NULL_ANNOTATIONS = List.of("jakarta.validation.constraints.NotNull",

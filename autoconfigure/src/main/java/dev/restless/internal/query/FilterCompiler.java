@@ -1,18 +1,17 @@
 package dev.restless.internal.query;
 
-import dev.restless.query.Filter;
-import dev.restless.query.FilterOperator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
-import dev.restless.internal.persistence.EntityWriter;
-import dev.restless.query.InvalidQueryException;
-import dev.restless.internal.query.QueryField;
+import dev.restless.internal.metamodel.ValueTypes;
 import dev.restless.internal.query.QueryField.Kind;
+import dev.restless.query.Filter;
+import dev.restless.query.FilterOperator;
 import dev.restless.query.FilterOperator.Argument;
+import dev.restless.query.InvalidQueryException;
 
 /**
  * Checks the leaves of a filter against the exposed resources and the operators, and converts
@@ -228,7 +227,7 @@ public final class FilterCompiler {
 		}
 		if (!operator.appliesTo(field.type())) {
 			throw new InvalidQueryException("Operator '" + operatorName + "' cannot be applied to '" + field.name()
-					+ "', which holds " + EntityWriter.describe(field.type()));
+					+ "', which holds " + ValueTypes.describe(field.type()));
 		}
 	}
 

@@ -16,10 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import dev.restless.internal.persistence.EntityWriter;
-import dev.restless.internal.persistence.TemporalRange;
+import dev.restless.internal.metamodel.TemporalRange;
+import dev.restless.internal.metamodel.ValueTypes;
 import dev.restless.query.InvalidQueryException;
-import dev.restless.internal.query.QueryJson;
 
 /**
  * Converts the values of filters to the Java type of the filtered field. The rules are strict so a
@@ -75,10 +74,10 @@ final class FilterValues {
 		}
 		if (converted == null) {
 			throw new InvalidQueryException(
-					"The value for '" + field + "' must be " + EntityWriter.describe(type) + ", not " + quote(value));
+					"The value for '" + field + "' must be " + ValueTypes.describe(type) + ", not " + quote(value));
 		}
 		if (!TemporalRange.contains(converted)) {
-			throw new InvalidQueryException("The value for '" + field + "' must be " + EntityWriter.describe(type)
+			throw new InvalidQueryException("The value for '" + field + "' must be " + ValueTypes.describe(type)
 					+ ", " + TemporalRange.DESCRIPTION + ", not " + quote(value));
 		}
 		return converted;

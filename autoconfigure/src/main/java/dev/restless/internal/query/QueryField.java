@@ -1,13 +1,10 @@
 package dev.restless.internal.query;
 
-import dev.restless.query.InvalidQueryException;
 import dev.restless.internal.metamodel.AttributeDescriptor;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
-import dev.restless.internal.persistence.AttributePaths;
-import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.From;
+import dev.restless.query.InvalidQueryException;
 
 import org.springframework.util.ClassUtils;
 
@@ -99,20 +96,6 @@ public record QueryField(String name, Kind kind, Class<?> type, ResourceDescript
 
 	private static Class<?> boxed(Class<?> type) {
 		return ClassUtils.resolvePrimitiveIfNecessary(type);
-	}
-
-	/**
-	 * The criteria expression of the field's value, joining to-one relationships on the way.
-	 * @param registry the exposed resources
-	 * @param from the root or join of {@link #origin()}
-	 * @return the expression
-	 * @throws IllegalStateException for a to-many relationship, which has no single value
-	 */
-	public Expression<?> expression(ResourceRegistry registry, From<?, ?> from) {
-		if (this.kind == Kind.TO_MANY) {
-			throw new IllegalStateException("A to-many relationship has no single value");
-		}
-		return AttributePaths.resolve(registry, this.origin, from, this.memberPath);
 	}
 
 	/**

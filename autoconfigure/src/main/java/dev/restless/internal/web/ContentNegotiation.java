@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.restless.internal.document.AtomicDocuments;
 import dev.restless.internal.error.ErrorObject;
 import dev.restless.internal.error.JsonApiException;
 
@@ -23,7 +24,7 @@ public final class ContentNegotiation {
 	public static final MediaType JSON_API = MediaType.parseMediaType("application/vnd.api+json");
 
 	/** The URI of the Atomic Operations extension. */
-	public static final String ATOMIC_EXTENSION = "https://jsonapi.org/ext/atomic";
+	public static final String ATOMIC_EXTENSION = AtomicDocuments.EXTENSION;
 
 	/** The {@code Content-Type} of documents the Atomic Operations extension applies to. */
 	public static final MediaType JSON_API_ATOMIC = new MediaType(JSON_API,

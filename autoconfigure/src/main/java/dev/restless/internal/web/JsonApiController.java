@@ -1,79 +1,65 @@
 package dev.restless.internal.web;
 
-import dev.restless.internal.service.JsonApiRequestHandler;
-import dev.restless.internal.service.JsonApiResponse;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.restless.Operation;
-import dev.restless.ProcessingException;
 import dev.restless.ResourceMethod;
-import dev.restless.internal.document.ErrorDocuments;
 import dev.restless.internal.error.ErrorObject;
 import dev.restless.internal.error.JsonApiException;
-import dev.restless.internal.metamodel.RelationshipDescriptor;
-import dev.restless.internal.metamodel.ResourceDescriptor;
+import dev.restless.internal.service.JsonApiResponse;
+import dev.restless.internal.service.JsonApiService;
+import dev.restless.internal.service.OperationRules;
+import dev.restless.internal.service.Target;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
- * The HTTP face of Restless: maps every endpoint under {@code restless.base-path} to the request
- * handler, applies JSON:API content negotiation and writes every response, errors included, as a
- * JSON:API document.
+ * The HTTP face of Restless: maps every endpoint under {@code restless.base-path} to the service
+ * layer, applies JSON:API content negotiation and writes every response as a JSON:API document
+ * (errors go through {@link JsonApiExceptionHandler}). Each endpoint asks the service's rules what
+ * the request may do before anything else reaches the service.
  */
 @RestController
 @RequestMapping("${restless.base-path:/api}")
 public class JsonApiController {
 
-	private static final Log logger = LogFactory.getLog(JsonApiController.class);
+	private final JsonApiService service;
 
-	private static final Set<ResourceMethod> COLLECTION_METHODS = EnumSet.of(ResourceMethod.GET, ResourceMethod.POST);
-
-	private static final Set<ResourceMethod> EVAL_METHODS = EnumSet.of(ResourceMethod.GET);
-
-	private static final Set<ResourceMethod> RESOURCE_METHODS = EnumSet.of(ResourceMethod.GET, ResourceMethod.PATCH,
-			ResourceMethod.DELETE);
-
-	private static final Set<ResourceMethod> RELATED_METHODS = EnumSet.of(ResourceMethod.GET);
-
-	private final JsonApiRequestHandler handler;
+	private final OperationRules rules;
 
 	private final ContentNegotiation negotiation;
 
-	private final ObjectMapper mapper;
-
 	private final RequestBodyReader bodies;
+
+	private final RequestContexts contexts;
 
 	private final ResponseWriter responses;
 
 	/**
 	 * Create the controller.
-	 * @param handler handles the operations
+	 * @param service the service layer
 	 * @param negotiation the content negotiation rules
 	 * @param mapper writes documents
 	 * @param bodies reads request documents, up to the configured size
+	 * @param basePath the base path of the API
 	 */
-	public JsonApiController(JsonApiRequestHandler handler, ContentNegotiation negotiation, ObjectMapper mapper,
-			RequestBodyReader bodies) {
-		this.handler = handler;
+	public JsonApiController(JsonApiService service, ContentNegotiation negotiation, ObjectMapper mapper,
+			RequestBodyReader bodies, String basePath) {
+		this.service = service;
+		this.rules = service.rules();
 		this.negotiation = negotiation;
-		this.mapper = mapper;
 		this.bodies = bodies;
+		this.contexts = new RequestContexts(basePath);
 		this.responses = new ResponseWriter(mapper);
 	}
 
@@ -112,14 +98,15 @@ public class JsonApiController {
 	@RequestMapping("/{collection}")
 	public void collection(@PathVariable String collection, HttpServletRequest request, HttpServletResponse response) {
 		checkRequest(request);
-		ResourceMethod method = method(request, collection, COLLECTION_METHODS);
-		ResourceDescriptor resource = this.handler.resource(collection, method, COLLECTION_METHODS);
+		ResourceMethod method = method(request, collection, OperationRules.COLLECTION_METHODS);
+		Operation operation = (method == ResourceMethod.GET) ? Operation.GET_COLLECTION : Operation.POST_RESOURCE;
+		Target target = this.rules.resource(collection, operation, OperationRules.COLLECTION_METHODS);
 		if (method == ResourceMethod.GET) {
-			write(this.handler.getCollection(resource, request), response);
+			write(this.service.reads().getCollection(target, this.contexts.of(request)), response);
 			return;
 		}
 		this.negotiation.checkContentType(request.getContentType());
-		write(this.handler.create(resource, body(request), request), response);
+		write(this.service.writes().create(target, body(request), this.contexts.of(request)), response);
 	}
 
 	/**
@@ -133,15 +120,20 @@ public class JsonApiController {
 	public void resource(@PathVariable String collection, @PathVariable String id,
 			HttpServletRequest request, HttpServletResponse response) {
 		checkRequest(request);
-		ResourceMethod method = method(request, collection, RESOURCE_METHODS);
-		ResourceDescriptor resource = this.handler.resource(collection, method, RESOURCE_METHODS);
+		ResourceMethod method = method(request, collection, OperationRules.RESOURCE_METHODS);
+		Operation operation = switch (method) {
+			case GET -> Operation.GET_RESOURCE;
+			case PATCH -> Operation.PATCH_RESOURCE;
+			default -> Operation.DELETE_RESOURCE;
+		};
+		Target target = this.rules.resource(collection, operation, OperationRules.RESOURCE_METHODS);
 		JsonApiResponse result = switch (method) {
-			case GET -> this.handler.getResource(resource, id, request);
+			case GET -> this.service.reads().getResource(target, id, this.contexts.of(request));
 			case PATCH -> {
 				this.negotiation.checkContentType(request.getContentType());
-				yield this.handler.update(resource, id, body(request), request);
+				yield this.service.writes().update(target, id, body(request), this.contexts.of(request));
 			}
-			default -> this.handler.delete(resource, id, request);
+			default -> this.service.writes().delete(target, id, this.contexts.of(request));
 		};
 		write(result, response);
 	}
@@ -158,9 +150,9 @@ public class JsonApiController {
 	public void related(@PathVariable String collection, @PathVariable String id,
 			@PathVariable String relation, HttpServletRequest request, HttpServletResponse response) {
 		checkRequest(request);
-		ResourceMethod method = method(request, collection, RELATED_METHODS);
-		ResourceDescriptor resource = this.handler.resource(collection, method, RELATED_METHODS);
-		write(this.handler.getRelated(resource, id, relation, request), response);
+		method(request, collection, OperationRules.READ_METHODS);
+		Target target = this.rules.resource(collection, Operation.GET_RELATED, OperationRules.READ_METHODS);
+		write(this.service.reads().getRelated(target, id, relation, this.contexts.of(request)), response);
 	}
 
 	/**
@@ -178,9 +170,10 @@ public class JsonApiController {
 			@PathVariable String relation, @PathVariable String relatedId, HttpServletRequest request,
 			HttpServletResponse response) {
 		checkRequest(request);
-		ResourceMethod method = method(request, collection, RELATED_METHODS);
-		ResourceDescriptor resource = this.handler.resource(collection, method, RELATED_METHODS);
-		write(this.handler.getRelatedResource(resource, id, relation, relatedId, request), response);
+		method(request, collection, OperationRules.READ_METHODS);
+		Target target = this.rules.resource(collection, Operation.GET_RELATED_RESOURCE, OperationRules.READ_METHODS);
+		write(this.service.reads().getRelatedResource(target, id, relation, relatedId, this.contexts.of(request)),
+				response);
 	}
 
 	/**
@@ -197,20 +190,22 @@ public class JsonApiController {
 	public void relationship(@PathVariable String collection, @PathVariable String id,
 			@PathVariable String relation, HttpServletRequest request, HttpServletResponse response) {
 		checkRequest(request);
-		ResourceDescriptor resource = this.handler.relationshipEndpoint(collection, request.getMethod());
 		Operation operation = switch (request.getMethod()) {
+			case "GET", "HEAD" -> Operation.GET_RELATIONSHIP;
 			case "POST" -> Operation.POST_RELATIONSHIP;
 			case "PATCH" -> Operation.PATCH_RELATIONSHIP;
 			case "DELETE" -> Operation.DELETE_RELATIONSHIP;
-			default -> Operation.GET_RELATIONSHIP;
+			default -> null;
 		};
+		Target endpoint = this.rules.relationshipEndpoint(collection, operation, request.getMethod());
 		if (operation == Operation.GET_RELATIONSHIP) {
-			write(this.handler.getRelationship(resource, id, relation, request), response);
+			write(this.service.reads().getRelationship(endpoint, id, relation, this.contexts.of(request)), response);
 			return;
 		}
-		RelationshipDescriptor relationship = this.handler.writableRelationship(resource, relation, operation);
+		Target target = this.rules.writableRelationship(endpoint, relation);
 		this.negotiation.checkContentType(request.getContentType());
-		write(this.handler.changeRelationship(resource, id, relationship, operation, body(request), request), response);
+		write(this.service.writes().changeRelationship(target, id, body(request), this.contexts.of(request)),
+				response);
 	}
 
 	/**
@@ -223,12 +218,9 @@ public class JsonApiController {
 	@RequestMapping("/eval/{collection}")
 	public void eval(@PathVariable String collection, HttpServletRequest request, HttpServletResponse response) {
 		checkRequest(request);
-		ResourceDescriptor resource = this.handler.resource(collection, ResourceMethod.GET, EVAL_METHODS);
-		if (!resource.allowFunctions()) {
-			throw JsonApiException.notFound("'" + collection + "' does not allow function evaluation");
-		}
-		method(request, collection, EVAL_METHODS);
-		write(this.handler.evaluate(resource, request), response);
+		Target target = this.rules.resource(collection, Operation.EVAL, OperationRules.READ_METHODS);
+		method(request, collection, OperationRules.READ_METHODS);
+		write(this.service.reads().evaluate(target, this.contexts.of(request)), response);
 	}
 
 	/**
@@ -251,7 +243,8 @@ public class JsonApiController {
 	public void collectionOptions(@PathVariable String collection, HttpServletRequest request,
 			HttpServletResponse response) {
 		checkQueryString(request);
-		options(this.handler.collection(collection), COLLECTION_METHODS, response);
+		options(OperationRules.enabledMethods(this.rules.collection(collection), OperationRules.COLLECTION_METHODS),
+				response);
 	}
 
 	/**
@@ -264,7 +257,8 @@ public class JsonApiController {
 	public void resourceOptions(@PathVariable String collection, HttpServletRequest request,
 			HttpServletResponse response) {
 		checkQueryString(request);
-		options(this.handler.collection(collection), RESOURCE_METHODS, response);
+		options(OperationRules.enabledMethods(this.rules.collection(collection), OperationRules.RESOURCE_METHODS),
+				response);
 	}
 
 	/**
@@ -279,7 +273,8 @@ public class JsonApiController {
 	public void relatedOptions(@PathVariable String collection, HttpServletRequest request,
 			HttpServletResponse response) {
 		checkQueryString(request);
-		options(this.handler.collection(collection), RELATED_METHODS, response);
+		options(OperationRules.enabledMethods(this.rules.collection(collection), OperationRules.READ_METHODS),
+				response);
 	}
 
 	/**
@@ -293,15 +288,7 @@ public class JsonApiController {
 	public void relationshipOptions(@PathVariable String collection, HttpServletRequest request,
 			HttpServletResponse response) {
 		checkQueryString(request);
-		ResourceDescriptor resource = this.handler.collection(collection);
-		List<String> served = new ArrayList<>();
-		if (resource.allows(ResourceMethod.GET)) {
-			served.add("GET");
-		}
-		if (resource.allows(ResourceMethod.PATCH)) {
-			served.addAll(List.of("POST", "PATCH", "DELETE"));
-		}
-		options(served, response);
+		options(OperationRules.relationshipMethods(this.rules.collection(collection)), response);
 	}
 
 	/**
@@ -314,11 +301,8 @@ public class JsonApiController {
 	@RequestMapping(path = "/eval/{collection}", method = RequestMethod.OPTIONS)
 	public void evalOptions(@PathVariable String collection, HttpServletRequest request, HttpServletResponse response) {
 		checkQueryString(request);
-		ResourceDescriptor resource = this.handler.collection(collection);
-		if (!resource.allowFunctions()) {
-			throw JsonApiException.notFound("'" + collection + "' does not allow function evaluation");
-		}
-		options(resource, EVAL_METHODS, response);
+		options(OperationRules.enabledMethods(this.rules.evaluable(collection), OperationRules.READ_METHODS),
+				response);
 	}
 
 	/**
@@ -327,19 +311,7 @@ public class JsonApiController {
 	 */
 	@RequestMapping(path = "/**", method = RequestMethod.OPTIONS)
 	public void unknownOptions(HttpServletRequest request) {
-		checkQueryString(request);
 		unknown(request);
-	}
-
-	private void options(ResourceDescriptor resource, Set<ResourceMethod> endpointMethods,
-			HttpServletResponse response) {
-		List<String> served = new ArrayList<>();
-		for (ResourceMethod method : endpointMethods) {
-			if (resource.allows(method)) {
-				served.add(method.name());
-			}
-		}
-		options(served, response);
 	}
 
 	/**
@@ -359,13 +331,14 @@ public class JsonApiController {
 	}
 
 	/**
-	 * The method of a request as a resource method; other HTTP methods get {@code 405}.
+	 * The method of a request as a resource method; other HTTP methods get {@code 405} (or
+	 * {@code 404} for an unknown collection).
 	 * @param request the request
 	 * @param collection the collection name
 	 * @param endpointMethods the methods the endpoint serves
 	 * @return the method
 	 */
-	ResourceMethod method(HttpServletRequest request, String collection, Set<ResourceMethod> endpointMethods) {
+	private ResourceMethod method(HttpServletRequest request, String collection, Set<ResourceMethod> endpointMethods) {
 		String name = request.getMethod();
 		if (name.equals("HEAD")) {
 			name = "GET";
@@ -375,81 +348,25 @@ public class JsonApiController {
 				return method;
 			}
 		}
-		ResourceDescriptor resource = this.handler.resource(collection, ResourceMethod.GET, EnumSet.noneOf(ResourceMethod.class));
-		throw JsonApiRequestHandler.methodNotAllowed(resource, request.getMethod(), endpointMethods);
+		throw OperationRules.methodNotAllowed(this.rules.collection(collection), request.getMethod(),
+				endpointMethods);
 	}
 
 	/**
 	 * The body of a request, read only once its {@code Content-Type} is checked: Spring's own body
 	 * reading would refuse an unparsable {@code Content-Type} with an exception of its own, even on
 	 * a GET that has no use for the header.
-	 * @param request the request
-	 * @return the body, empty when there is none
 	 */
-	byte[] body(HttpServletRequest request) {
+	private byte[] body(HttpServletRequest request) {
 		return this.bodies.read(request);
 	}
 
 	/**
 	 * Write a response with the JSON:API media type, unless it names its own (with the profiles or
 	 * extensions it applied).
-	 * @param result the response
-	 * @param response the servlet response
 	 */
-	void write(JsonApiResponse result, HttpServletResponse response) {
+	private void write(JsonApiResponse result, HttpServletResponse response) {
 		this.responses.write(result, ContentNegotiation.JSON_API, response);
-	}
-
-	/**
-	 * A JSON:API error response.
-	 * @param ex the error
-	 * @param response the servlet response
-	 */
-	@ExceptionHandler(JsonApiException.class)
-	public void handleJsonApiException(JsonApiException ex, HttpServletResponse response) {
-		write(new JsonApiResponse(ex.status(), errorDocument(ex.errors()), ex.headers()), response);
-	}
-
-	/**
-	 * The error a processor raised.
-	 * @param ex the error
-	 * @param response the servlet response
-	 */
-	@ExceptionHandler(ProcessingException.class)
-	public void handleProcessingException(ProcessingException ex, HttpServletResponse response) {
-		ErrorObject error = ErrorObject.of(ex.status(), ex.title(), ex.detail());
-		write(new JsonApiResponse(ex.status(), errorDocument(List.of(error)), Map.of()), response);
-	}
-
-	/**
-	 * The client closed the connection before the response was written: there is nobody left to
-	 * answer, and nothing failed on the server, so nothing is written or logged.
-	 */
-	@ExceptionHandler(AsyncRequestNotUsableException.class)
-	public void handleClientGone() {
-	}
-
-	/**
-	 * Anything unexpected: a generic {@code 500} and one log line, never a stack trace or SQL in the
-	 * response.
-	 * @param ex the error
-	 * @param request the request
-	 * @param response the servlet response
-	 */
-	@ExceptionHandler(Exception.class)
-	public void handleUnexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
-		// One line at error level; the stack trace only when debugging is switched on.
-		logger.error("Unexpected failure handling " + request.getMethod() + " " + request.getRequestURI() + ": " + ex);
-		if (logger.isDebugEnabled()) {
-			logger.debug("Stack trace of the unexpected failure", ex);
-		}
-		ErrorObject error = ErrorObject.of(500, "Internal server error",
-				"The request could not be completed because of an unexpected error");
-		write(new JsonApiResponse(500, errorDocument(List.of(error)), Map.of()), response);
-	}
-
-	ObjectNode errorDocument(List<ErrorObject> errors) {
-		return ErrorDocuments.of(this.mapper, errors);
 	}
 
 }

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.restless.internal.document.ApiUrls;
+import dev.restless.internal.document.RequestLinks;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The absolute URLs of one request: the API base, the request itself, and the request with other
  * page parameters (for pagination links that keep the other query parameters).
  */
-public final class RequestUrls {
+final class RequestUrls implements RequestLinks {
 
 	private final HttpServletRequest request;
 
@@ -21,7 +22,7 @@ public final class RequestUrls {
 
 	private final ApiUrls api;
 
-	public RequestUrls(HttpServletRequest request, String basePath) {
+	RequestUrls(HttpServletRequest request, String basePath) {
 		this.request = request;
 		this.origin = origin(request);
 		this.api = new ApiUrls(this.origin + request.getContextPath() + servletPrefix(request) + basePath);
@@ -59,11 +60,13 @@ public final class RequestUrls {
 		return origin.toString();
 	}
 
+	@Override
 	public ApiUrls api() {
 		return this.api;
 	}
 
 	/** The URL of the request, with its query string. */
+	@Override
 	public String self() {
 		String query = this.request.getQueryString();
 		return requestUrl() + ((query != null && !query.isEmpty()) ? "?" + query : "");
@@ -76,6 +79,7 @@ public final class RequestUrls {
 	 * (a {@code null} value removes the parameter)
 	 * @return the URL
 	 */
+	@Override
 	public String withParameters(Map<String, String> replacements) {
 		List<String> pairs = new ArrayList<>();
 		String query = this.request.getQueryString();

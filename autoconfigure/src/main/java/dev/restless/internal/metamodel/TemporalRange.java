@@ -1,4 +1,4 @@
-package dev.restless.internal.persistence;
+package dev.restless.internal.metamodel;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,9 +1,6 @@
 package dev.restless.internal.service;
 
-import dev.restless.internal.web.RequestUrls;
-import dev.restless.internal.web.ContentNegotiation;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,35 +8,27 @@ import java.util.Optional;
 
 import dev.restless.Operation;
 import dev.restless.ProcessingException;
-import dev.restless.ResourceMethod;
 import dev.restless.internal.document.AtomicDocuments;
 import dev.restless.internal.document.AtomicOperation;
+import dev.restless.internal.document.DocumentRenderer.RenderOptions;
 import dev.restless.internal.document.OperationCode;
 import dev.restless.internal.document.OperationTarget;
-import dev.restless.internal.precondition.Precondition;
-import dev.restless.internal.document.DocumentRenderer;
-import dev.restless.internal.document.DocumentRenderer.RenderOptions;
+import dev.restless.internal.document.RequestDocuments;
+import dev.restless.internal.document.RequestLinks;
 import dev.restless.internal.error.ErrorObject;
 import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
-import dev.restless.internal.metamodel.ResourceRegistry;
-import dev.restless.internal.persistence.EntityWriter;
 import dev.restless.internal.persistence.PersistenceErrors;
+import dev.restless.internal.precondition.Precondition;
+import dev.restless.internal.query.QueryParser;
 import dev.restless.processing.PostprocessContext;
 import dev.restless.processing.PreprocessContext;
-import dev.restless.internal.service.ProcessorChain;
 import dev.restless.query.QueryParameters;
-import dev.restless.internal.query.QueryParser;
-import jakarta.persistence.EntityManager;
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Executes the operations of an Atomic Operations request in order, in one transaction: each one
@@ -52,51 +41,36 @@ import org.springframework.transaction.support.TransactionTemplate;
  * failed, the request is run again with a flush after every operation, to name the operation at
  * fault; processors then run a second time.
  */
-public class AtomicOperationsHandler {
+public final class AtomicOperationsExecutor {
 
 	private static final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
-	private final JsonApiRequestHandler handler;
+	private final OperationRules rules;
 
-	private final ResourceRegistry registry;
-
-	private final DocumentRenderer renderer;
+	private final WriteSteps steps;
 
 	private final ProcessorChain processors;
 
-	private final EntityManager entityManager;
+	private final Documents documents;
 
-	private final TransactionTemplate transaction;
+	private final RequestDocuments requestDocuments;
 
-	private final AtomicDocuments documents;
+	private final Transactions transactions;
+
+	private final AtomicDocuments atomicDocuments;
 
 	private final int maxOperations;
 
-	private final String basePath;
-
-	/**
-	 * Create a handler.
-	 * @param handler the request handler whose write steps each operation runs
-	 * @param registry the exposed resources
-	 * @param renderer renders results
-	 * @param processors the pre- and postprocessors
-	 * @param entityManager a shared entity manager
-	 * @param transactionManager the transaction manager of the entities
-	 * @param basePath the base path of the API
-	 * @param maxOperations the most operations one request may carry
-	 */
-	public AtomicOperationsHandler(JsonApiRequestHandler handler, ResourceRegistry registry, DocumentRenderer renderer,
-			ProcessorChain processors, EntityManager entityManager, PlatformTransactionManager transactionManager,
-			String basePath, int maxOperations) {
-		this.handler = handler;
-		this.registry = registry;
-		this.renderer = renderer;
+	AtomicOperationsExecutor(OperationRules rules, WriteSteps steps, ProcessorChain processors, Documents documents,
+			RequestDocuments requestDocuments, Transactions transactions, String basePath, int maxOperations) {
+		this.rules = rules;
+		this.steps = steps;
 		this.processors = processors;
-		this.entityManager = entityManager;
-		this.transaction = new TransactionTemplate(transactionManager);
-		this.documents = new AtomicDocuments(basePath);
+		this.documents = documents;
+		this.requestDocuments = requestDocuments;
+		this.transactions = transactions;
+		this.atomicDocuments = new AtomicDocuments(basePath);
 		this.maxOperations = maxOperations;
-		this.basePath = basePath;
 	}
 
 	/**
@@ -106,15 +80,14 @@ public class AtomicOperationsHandler {
 	 * @return the response: {@code 200} with {@code atomic:results}, or {@code 204} when no result
 	 * has data
 	 */
-	public JsonApiResponse execute(byte[] body, HttpServletRequest request) {
-		Enumeration<String> parameters = request.getParameterNames();
-		if (parameters.hasMoreElements()) {
-			throw JsonApiException.badParameter(parameters.nextElement(),
+	public JsonApiResponse execute(byte[] body, RequestContext request) {
+		if (!request.parameters().isEmpty()) {
+			throw JsonApiException.badParameter(request.parameters().keySet().iterator().next(),
 					"The operations endpoint takes no query parameters");
 		}
-		List<AtomicOperation> operations = this.documents.operations(this.handler.parseBody(body),
+		List<AtomicOperation> operations = this.atomicDocuments.operations(this.requestDocuments.parse(body),
 				this.maxOperations);
-		RequestUrls urls = new RequestUrls(request, this.basePath);
+		RequestLinks urls = request.links();
 		try {
 			return run(operations, urls, true);
 		}
@@ -123,9 +96,9 @@ public class AtomicOperationsHandler {
 		}
 	}
 
-	private JsonApiResponse run(List<AtomicOperation> operations, RequestUrls urls, boolean batching) {
+	private JsonApiResponse run(List<AtomicOperation> operations, RequestLinks urls, boolean batching) {
 		try {
-			return this.transaction.execute((status) -> new Execution(operations, urls, batching).run());
+			return this.transactions.inWriteTransaction(() -> new Execution(operations, urls, batching).run());
 		}
 		catch (JsonApiException | AmbiguousBatchFailure ex) {
 			throw ex;
@@ -141,7 +114,7 @@ public class AtomicOperationsHandler {
 
 		private final List<AtomicOperation> operations;
 
-		private final RequestUrls urls;
+		private final RequestLinks urls;
 
 		private final boolean batching;
 
@@ -155,7 +128,7 @@ public class AtomicOperationsHandler {
 		/** Whether the operation being performed carries a precondition. */
 		private boolean conditional;
 
-		Execution(List<AtomicOperation> operations, RequestUrls urls, boolean batching) {
+		Execution(List<AtomicOperation> operations, RequestLinks urls, boolean batching) {
 			this.operations = operations;
 			this.urls = urls;
 			this.batching = batching;
@@ -208,16 +181,16 @@ public class AtomicOperationsHandler {
 				throw JsonApiException.conflict("/data/type", "Type '" + type + "' does not match the collection '"
 						+ target.type() + "' the operation targets");
 			}
-			ResourceDescriptor resource = resource(type, "/data/type", ResourceMethod.POST, operation);
+			ResourceDescriptor resource = AtomicOperationsExecutor.this.rules
+				.operationResource(type, "/data/type", Operation.POST_RESOURCE, operation.code().code())
+				.resource();
 			PreprocessContext pre = new PreprocessContext(Operation.POST_RESOURCE, type, null, null, query(resource),
 					document(data));
-			AtomicOperationsHandler.this.processors.preprocess(pre);
-			ObjectNode prepared = EntityWriter.resourceObject(pre.document(), "");
-			EntityWriter.checkType(resource, prepared, "/data");
-			Object entity = AtomicOperationsHandler.this.handler.createEntity(resource, prepared);
+			ObjectNode prepared = steps().preprocessResourceObject(resource, pre);
+			Object entity = steps().create(resource, prepared);
 			if (resource.keyOf(entity) == null) {
 				// The id comes from the insert itself (identity columns): no batching possible.
-				AtomicOperationsHandler.this.entityManager.flush();
+				steps().flush();
 			}
 			JsonNode lid = operation.data().get("lid");
 			if (lid != null && lid.isString()) {
@@ -241,42 +214,38 @@ public class AtomicOperationsHandler {
 							+ "resource the operation targets");
 				}
 			}
-			ResourceDescriptor resource = resource(type, "/data/type", ResourceMethod.PATCH, operation);
+			ResourceDescriptor resource = AtomicOperationsExecutor.this.rules
+				.operationResource(type, "/data/type", Operation.PATCH_RESOURCE, operation.code().code())
+				.resource();
 			Precondition precondition = precondition(resource, operation, data);
 			PreprocessContext pre = new PreprocessContext(Operation.PATCH_RESOURCE, type, null, id, query(resource),
 					document(data));
-			AtomicOperationsHandler.this.processors.preprocess(pre);
-			ObjectNode prepared = EntityWriter.resourceObject(pre.document(), "");
-			EntityWriter.checkType(resource, prepared, "/data");
-			JsonNode preparedId = prepared.get("id");
-			if (preparedId == null || !preparedId.isString() || !preparedId.asString().equals(pre.id())) {
-				throw JsonApiException.conflict("/data/id", "The id of the resource object does not match the "
-						+ "resource the operation updates");
-			}
-			Object entity = AtomicOperationsHandler.this.handler.updateEntity(resource, pre.id(), prepared,
-					precondition);
-			AtomicOperationsHandler.this.entityManager.flush();
-			ObjectNode document = AtomicOperationsHandler.this.renderer.resourceDocument(resource, entity,
-					options());
+			ObjectNode prepared = steps().preprocessResourceObject(resource, pre);
+			RequestDocuments.checkId(prepared, pre.id(), "the resource the operation updates");
+			Object entity = steps().update(resource, pre.id(), prepared, precondition);
+			steps().flush();
+			ObjectNode document = AtomicOperationsExecutor.this.documents.resource(resource, entity, options());
 			document.putObject("links").put("self", this.urls.api().resource(type, resource.idOf(entity)));
-			this.results[operation.index()] = result(AtomicOperationsHandler.this.handler
+			this.results[operation.index()] = result(AtomicOperationsExecutor.this.documents
 				.postprocess(Operation.PATCH_RESOURCE, resource, null, pre.id(), List.of(entity), document)
 				.document());
 		}
 
 		private void remove(AtomicOperation operation) {
 			OperationTarget target = operation.target();
-			ResourceDescriptor resource = resource(target.type(), target.pointer() + "/type", ResourceMethod.DELETE,
-					operation);
+			ResourceDescriptor resource = AtomicOperationsExecutor.this.rules
+				.operationResource(target.type(), target.pointer() + "/type", Operation.DELETE_RESOURCE,
+						operation.code().code())
+				.resource();
 			Precondition precondition = precondition(resource, operation, null);
 			PreprocessContext pre = new PreprocessContext(Operation.DELETE_RESOURCE, target.type(), null,
 					targetId(target), null, null);
-			AtomicOperationsHandler.this.processors.preprocess(pre);
-			Object entity = AtomicOperationsHandler.this.handler.deleteEntity(resource, pre.id(), precondition);
-			AtomicOperationsHandler.this.entityManager.flush();
+			steps().preprocess(pre);
+			Object entity = steps().delete(resource, pre.id(), precondition);
+			steps().flush();
 			PostprocessContext post = new PostprocessContext(Operation.DELETE_RESOURCE, target.type(), null, pre.id(),
 					List.of(entity), null);
-			AtomicOperationsHandler.this.processors.postprocess(post);
+			AtomicOperationsExecutor.this.processors.postprocess(post);
 			this.results[operation.index()] = result(post.document());
 		}
 
@@ -284,64 +253,36 @@ public class AtomicOperationsHandler {
 
 		private void changeRelationship(AtomicOperation operation) {
 			OperationTarget target = operation.target();
-			ResourceDescriptor resource = resource(target.type(), target.pointer() + "/type", ResourceMethod.PATCH,
-					operation);
-			RelationshipDescriptor relationship = resource.relationship(target.relationship())
-				.orElseThrow(() -> new JsonApiException(ErrorObject.atPointer(404, "Relationship not found",
-						"'" + resource.type() + "' has no relationship named '" + target.relationship() + "'",
-						target.pointer() + "/relationship")));
-			OperationCode code = operation.code();
-			if (code != OperationCode.UPDATE && !relationship.toMany()) {
-				throw JsonApiException.badDocument("/op", "'" + relationship.name() + "' is a to-one relationship: "
-						+ "set it with \"update\"");
-			}
-			if (code == OperationCode.UPDATE && relationship.toMany() && !resource.allowToManyReplacement()) {
-				throw JsonApiException.forbidden("Replacing the to-many relationship '" + relationship.name() + "' of '"
-						+ resource.type() + "' is not allowed");
-			}
-			if (code == OperationCode.REMOVE && !resource.allowDeleteFromToManyRelationships()) {
-				throw JsonApiException.forbidden("Removing members from the to-many relationship '"
-						+ relationship.name() + "' of '" + resource.type() + "' is not allowed");
-			}
-			Operation kind = switch (code) {
+			Operation kind = switch (operation.code()) {
 				case ADD -> Operation.POST_RELATIONSHIP;
 				case UPDATE -> Operation.PATCH_RELATIONSHIP;
 				case REMOVE -> Operation.DELETE_RELATIONSHIP;
 			};
+			OperationRules rules = AtomicOperationsExecutor.this.rules;
+			Target allowed = rules.operationRelationship(
+					rules.operationResource(target.type(), target.pointer() + "/type", kind, operation.code().code()),
+					target.relationship(), target.pointer() + "/relationship");
+			ResourceDescriptor resource = allowed.resource();
+			RelationshipDescriptor relationship = allowed.relationship();
 			Precondition precondition = precondition(resource, operation, null);
 			ObjectNode document = nodes.objectNode();
 			document.set("data", resolveLinkage(operation.data()));
 			PreprocessContext pre = new PreprocessContext(kind, resource.type(), relationship.name(),
 					targetId(target), null, document);
-			AtomicOperationsHandler.this.processors.preprocess(pre);
+			steps().preprocess(pre);
 			JsonNode linkage = (pre.document() != null) ? pre.document().get("data") : null;
 			if (linkage == null) {
 				throw JsonApiException.badDocument("/data", "The operation has no 'data'");
 			}
-			Object entity = AtomicOperationsHandler.this.handler.changeRelationshipOf(resource, pre.id(), relationship,
-					kind, linkage, precondition);
-			AtomicOperationsHandler.this.entityManager.flush();
+			Object entity = steps().changeRelationship(resource, pre.id(), relationship, kind, linkage, precondition);
+			steps().flush();
 			PostprocessContext post = new PostprocessContext(kind, resource.type(), relationship.name(), pre.id(),
 					List.of(entity), null);
-			AtomicOperationsHandler.this.processors.postprocess(post);
+			AtomicOperationsExecutor.this.processors.postprocess(post);
 			this.results[operation.index()] = result(post.document());
 		}
 
 		// ---- shared steps
-
-		private ResourceDescriptor resource(String type, String pointer, ResourceMethod method,
-				AtomicOperation operation) {
-			ResourceDescriptor resource = AtomicOperationsHandler.this.registry.find(type)
-				.orElseThrow(() -> new JsonApiException(ErrorObject.atPointer(404, "Not found",
-						"There is no collection named '" + type + "'", pointer)));
-			if (!resource.allows(method)) {
-				throw new JsonApiException(ErrorObject.atPointer(403, "Operation not allowed",
-						"'" + type + "' does not allow \"" + operation.code().code() + "\" here (" + method
-								+ " is not enabled for it)",
-						"/op"));
-			}
-			return resource;
-		}
 
 		/**
 		 * What an operation expects of the version of the resource it changes: the operation's
@@ -355,11 +296,7 @@ public class AtomicOperationsHandler {
 				precondition = precondition.withVersion(Precondition.versionIn(data), "/data/meta/version");
 			}
 			this.conditional = precondition.isPresent();
-			if (!precondition.isPresent() && resource.requireIfMatch()) {
-				throw new JsonApiException(ErrorObject.of(428, "Precondition required",
-						"Changes to '" + resource.type() + "' must name the version they expect: "
-								+ "give it as the operation's meta.version"));
-			}
+			AtomicOperationsExecutor.this.rules.checkOperationPrecondition(resource, precondition.isPresent());
 			return precondition;
 		}
 
@@ -431,6 +368,10 @@ public class AtomicOperationsHandler {
 			return QueryParser.defaults(resource).withInclude(List.of());
 		}
 
+		private WriteSteps steps() {
+			return AtomicOperationsExecutor.this.steps;
+		}
+
 		private RenderOptions options() {
 			return new RenderOptions(this.urls.api(), List.of(), Map.of());
 		}
@@ -445,7 +386,7 @@ public class AtomicOperationsHandler {
 				return;
 			}
 			try {
-				AtomicOperationsHandler.this.entityManager.flush();
+				steps().flush();
 			}
 			catch (RuntimeException ex) {
 				throw located(ex, this.pending.get(0).operation(), false, this.pending.size() > 1);
@@ -461,8 +402,8 @@ public class AtomicOperationsHandler {
 					entities.add(created.get(to).entity());
 					to++;
 				}
-				ArrayNode data = (ArrayNode) AtomicOperationsHandler.this.renderer
-					.collectionDocument(resource, entities, options())
+				ArrayNode data = (ArrayNode) AtomicOperationsExecutor.this.documents
+					.collection(resource, entities, options())
 					.get("data");
 				for (int index = from; index < to; index++) {
 					Created one = created.get(index);
@@ -480,10 +421,10 @@ public class AtomicOperationsHandler {
 		private ObjectNode postprocessCreated(Created created, JsonNode data) {
 			ResourceDescriptor resource = created.resource();
 			String id = resource.idOf(created.entity());
-			ObjectNode document = AtomicOperationsHandler.this.renderer.newDocument();
+			ObjectNode document = AtomicOperationsExecutor.this.documents.renderer().newDocument();
 			document.set("data", data);
 			document.putObject("links").put("self", this.urls.api().resource(resource.type(), id));
-			return result(AtomicOperationsHandler.this.handler
+			return result(AtomicOperationsExecutor.this.documents
 				.postprocess(Operation.POST_RESOURCE, resource, null, id, List.of(created.entity()), document)
 				.document());
 		}
@@ -510,8 +451,8 @@ public class AtomicOperationsHandler {
 			if (!anyData) {
 				return JsonApiResponse.noContent();
 			}
-			ObjectNode document = AtomicOperationsHandler.this.renderer.newDocument();
-			((ObjectNode) document.get("jsonapi")).putArray("ext").add(ContentNegotiation.ATOMIC_EXTENSION);
+			ObjectNode document = AtomicOperationsExecutor.this.documents.renderer().newDocument();
+			((ObjectNode) document.get("jsonapi")).putArray("ext").add(AtomicDocuments.EXTENSION);
 			ArrayNode array = document.putArray("atomic:results");
 			for (ObjectNode result : this.results) {
 				array.add(result);

@@ -1,4 +1,4 @@
-package dev.restless.internal.query;
+package dev.restless.internal.graph;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

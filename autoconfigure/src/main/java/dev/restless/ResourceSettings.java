@@ -1,0 +1,272 @@
+package dev.restless;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings of one resource, which win over its {@link ExposedResource} annotation. Every
+ * setting left {@code null} is not set: the annotation decides, or the global setting of
+ * {@link RestlessSettings} where the annotation leaves it open.
+ */
+public class ResourceSettings {
+
+	private @Nullable List<ResourceMethod> methods;
+
+	private @Nullable Integer pageSize;
+
+	private @Nullable Integer maxPageSize;
+
+	private @Nullable List<String> only;
+
+	private @Nullable List<String> exclude;
+
+	private @Nullable List<String> includes;
+
+	private @Nullable Boolean allowClientGeneratedIds;
+
+	private @Nullable Boolean allowToManyReplacement;
+
+	private @Nullable Boolean allowDeleteFromToManyRelationships;
+
+	private @Nullable Boolean allowFunctions;
+
+	private @Nullable Boolean toManyLinkage;
+
+	private @Nullable Boolean includeTotal;
+
+	private @Nullable Boolean requireIfMatch;
+
+	/**
+	 * The methods the resource serves.
+	 * @return the methods, or {@code null} when not set
+	 * @see ExposedResource#methods()
+	 */
+	public @Nullable List<ResourceMethod> getMethods() {
+		return this.methods;
+	}
+
+	/**
+	 * Set the methods the resource serves.
+	 * @param methods the methods, or {@code null} to leave them to the annotation
+	 */
+	public void setMethods(@Nullable List<ResourceMethod> methods) {
+		this.methods = methods;
+	}
+
+	/**
+	 * The page size when the client gives no {@code page[size]}.
+	 * @return the page size, or {@code null} when not set
+	 * @see ExposedResource#pageSize()
+	 */
+	public @Nullable Integer getPageSize() {
+		return this.pageSize;
+	}
+
+	/**
+	 * Set the page size when the client gives no {@code page[size]}.
+	 * @param pageSize the page size, or {@code null} to leave it to the annotation
+	 */
+	public void setPageSize(@Nullable Integer pageSize) {
+		this.pageSize = pageSize;
+	}
+
+	/**
+	 * The largest {@code page[size]} a client may ask for.
+	 * @return the maximum page size, or {@code null} when not set
+	 * @see ExposedResource#maxPageSize()
+	 */
+	public @Nullable Integer getMaxPageSize() {
+		return this.maxPageSize;
+	}
+
+	/**
+	 * Set the largest {@code page[size]} a client may ask for.
+	 * @param maxPageSize the maximum page size, or {@code null} to leave it to the annotation
+	 */
+	public void setMaxPageSize(@Nullable Integer maxPageSize) {
+		this.maxPageSize = maxPageSize;
+	}
+
+	/**
+	 * The attributes and relationships to expose; all others are hidden.
+	 * @return the field names, or {@code null} (or an empty list) when not set
+	 * @see ExposedResource#only()
+	 */
+	public @Nullable List<String> getOnly() {
+		return this.only;
+	}
+
+	/**
+	 * Set the attributes and relationships to expose. Cannot be combined with
+	 * {@link #setExclude(List) exclude}.
+	 * @param only the field names, or {@code null} (or an empty list) to leave them to the
+	 * annotation
+	 */
+	public void setOnly(@Nullable List<String> only) {
+		this.only = only;
+	}
+
+	/**
+	 * The attributes and relationships to hide.
+	 * @return the field names, or {@code null} (or an empty list) when not set
+	 * @see ExposedResource#exclude()
+	 */
+	public @Nullable List<String> getExclude() {
+		return this.exclude;
+	}
+
+	/**
+	 * Set the attributes and relationships to hide. Cannot be combined with
+	 * {@link #setOnly(List) only}.
+	 * @param exclude the field names, or {@code null} (or an empty list) to leave them to the
+	 * annotation
+	 */
+	public void setExclude(@Nullable List<String> exclude) {
+		this.exclude = exclude;
+	}
+
+	/**
+	 * The include paths used when the client gives no {@code include} parameter.
+	 * @return the include paths, or {@code null} when not set (an empty list includes nothing)
+	 * @see ExposedResource#includes()
+	 */
+	public @Nullable List<String> getIncludes() {
+		return this.includes;
+	}
+
+	/**
+	 * Set the include paths used when the client gives no {@code include} parameter.
+	 * @param includes the include paths, or {@code null} to leave them to the annotation
+	 */
+	public void setIncludes(@Nullable List<String> includes) {
+		this.includes = includes;
+	}
+
+	/**
+	 * Whether {@code POST} may carry the resource id.
+	 * @return the setting, or {@code null} when not set
+	 * @see ExposedResource#allowClientGeneratedIds()
+	 */
+	public @Nullable Boolean getAllowClientGeneratedIds() {
+		return this.allowClientGeneratedIds;
+	}
+
+	/**
+	 * Set whether {@code POST} may carry the resource id.
+	 * @param allowClientGeneratedIds the setting, or {@code null} to leave it to the annotation
+	 */
+	public void setAllowClientGeneratedIds(@Nullable Boolean allowClientGeneratedIds) {
+		this.allowClientGeneratedIds = allowClientGeneratedIds;
+	}
+
+	/**
+	 * Whether {@code PATCH} may replace a whole to-many relationship.
+	 * @return the setting, or {@code null} when not set
+	 * @see ExposedResource#allowToManyReplacement()
+	 */
+	public @Nullable Boolean getAllowToManyReplacement() {
+		return this.allowToManyReplacement;
+	}
+
+	/**
+	 * Set whether {@code PATCH} may replace a whole to-many relationship.
+	 * @param allowToManyReplacement the setting, or {@code null} to leave it to the annotation
+	 */
+	public void setAllowToManyReplacement(@Nullable Boolean allowToManyReplacement) {
+		this.allowToManyReplacement = allowToManyReplacement;
+	}
+
+	/**
+	 * Whether {@code DELETE} on a to-many relationship endpoint is allowed.
+	 * @return the setting, or {@code null} when not set
+	 * @see ExposedResource#allowDeleteFromToManyRelationships()
+	 */
+	public @Nullable Boolean getAllowDeleteFromToManyRelationships() {
+		return this.allowDeleteFromToManyRelationships;
+	}
+
+	/**
+	 * Set whether {@code DELETE} on a to-many relationship endpoint is allowed.
+	 * @param allowDeleteFromToManyRelationships the setting, or {@code null} to leave it to the
+	 * annotation
+	 */
+	public void setAllowDeleteFromToManyRelationships(@Nullable Boolean allowDeleteFromToManyRelationships) {
+		this.allowDeleteFromToManyRelationships = allowDeleteFromToManyRelationships;
+	}
+
+	/**
+	 * Whether the {@code eval} endpoint serves the resource.
+	 * @return the setting, or {@code null} when not set
+	 * @see ExposedResource#allowFunctions()
+	 */
+	public @Nullable Boolean getAllowFunctions() {
+		return this.allowFunctions;
+	}
+
+	/**
+	 * Set whether the {@code eval} endpoint serves the resource.
+	 * @param allowFunctions the setting, or {@code null} to leave it to the annotation
+	 */
+	public void setAllowFunctions(@Nullable Boolean allowFunctions) {
+		this.allowFunctions = allowFunctions;
+	}
+
+	/**
+	 * Whether to-many relationships carry linkage data.
+	 * @return the setting, or {@code null} when not set
+	 * @see ExposedResource#toManyLinkage()
+	 */
+	public @Nullable Boolean getToManyLinkage() {
+		return this.toManyLinkage;
+	}
+
+	/**
+	 * Set whether to-many relationships carry linkage data. Turning it off saves one SQL statement
+	 * per to-many relationship on every read.
+	 * @param toManyLinkage the setting, or {@code null} to leave it to the annotation
+	 */
+	public void setToManyLinkage(@Nullable Boolean toManyLinkage) {
+		this.toManyLinkage = toManyLinkage;
+	}
+
+	/**
+	 * Whether offset pages count the matching resources for {@code meta.total}.
+	 * @return the setting, or {@code null} when not set
+	 * @see ExposedResource#includeTotal()
+	 */
+	public @Nullable Boolean getIncludeTotal() {
+		return this.includeTotal;
+	}
+
+	/**
+	 * Set whether offset pages count the matching resources for {@code meta.total}. Turning it off
+	 * saves one {@code COUNT} statement per page.
+	 * @param includeTotal the setting, or {@code null} to leave it to the annotation
+	 */
+	public void setIncludeTotal(@Nullable Boolean includeTotal) {
+		this.includeTotal = includeTotal;
+	}
+
+	/**
+	 * Whether {@code PATCH} and {@code DELETE}, of the resource and of its relationships, must
+	 * carry an {@code If-Match} header with the resource's ETag (otherwise {@code 428}).
+	 * @return the setting, or {@code null} when not set (then the annotation or
+	 * {@link RestlessSettings#isRequireIfMatch()} decides)
+	 * @see ExposedResource#requireIfMatch()
+	 */
+	public @Nullable Boolean getRequireIfMatch() {
+		return this.requireIfMatch;
+	}
+
+	/**
+	 * Set whether {@code PATCH} and {@code DELETE} of the resource must carry an {@code If-Match}
+	 * header. The resource needs a JPA {@code @Version} attribute.
+	 * @param requireIfMatch the setting, or {@code null} to leave it to the annotation and the
+	 * global setting
+	 */
+	public void setRequireIfMatch(@Nullable Boolean requireIfMatch) {
+		this.requireIfMatch = requireIfMatch;
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.restless.internal.document;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The top-level {@code links} and {@code meta} of paginated collection documents: numbered pages
+ * ({@code first}, {@code prev}, {@code next}, {@code last} and {@code meta.total} when counted) and
+ * cursor pages (JSON:API cursor pagination profile: item cursors in each resource's
+ * {@code meta.page.cursor}, {@code prev} and {@code next} made of cursors).
+ */
+public final class PaginationLinks {
+
+	private PaginationLinks() {
+	}
+
+	/**
+	 * Add the links of a numbered page, and {@code meta.total} where it was counted.
+	 * @param document the collection document
+	 * @param links the request's URLs
+	 * @param number the page number
+	 * @param size the page size
+	 * @param total the number of resources in all pages, or {@code null} when not counted
+	 * @param hasNext whether a next page exists (known without a count from one extra row)
+	 */
+	public static void addNumbered(ObjectNode document, RequestLinks links, int number, int size, Long total,
+			boolean hasNext) {
+		// Without a count the last page is unknown: 'last' is null and 'next' comes from the extra row.
+		Long last = (total != null) ? Math.max(1, (total + size - 1) / size) : null;
+		ObjectNode node = document.putObject("links");
+		node.put("self", links.self());
+		node.put("first", pageUrl(links, 1, size));
+		node.put("last", (last != null) ? pageUrl(links, last, size) : null);
+		if (number > 1) {
+			node.put("prev", pageUrl(links, (last != null) ? Math.min(number - 1, last) : number - 1, size));
+		}
+		else {
+			node.putNull("prev");
+		}
+		node.put("next", hasNext ? pageUrl(links, number + 1, size) : null);
+		if (total != null) {
+			document.putObject("meta").put("total", total);
+		}
+	}
+
+	/**
+	 * Add the cursors and links of a cursor page.
+	 * @param document the collection document, whose {@code data} holds the page's resources
+	 * @param links the request's URLs
+	 * @param itemCursors the cursor of each resource of the page, in order
+	 * @param size the page size
+	 * @param hasPrev whether a previous page exists
+	 * @param hasNext whether a next page exists
+	 * @param total the number of resources in all pages, or {@code null} when not counted
+	 */
+	public static void addCursors(ObjectNode document, RequestLinks links, List<String> itemCursors, int size,
+			boolean hasPrev, boolean hasNext, Long total) {
+		for (int index = 0; index < itemCursors.size(); index++) {
+			ObjectNode item = (ObjectNode) document.get("data").get(index);
+			JsonNode meta = item.get("meta");
+			ObjectNode itemMeta = (meta instanceof ObjectNode object) ? object : item.putObject("meta");
+			itemMeta.putObject("page").put("cursor", itemCursors.get(index));
+		}
+		String first = itemCursors.isEmpty() ? null : itemCursors.get(0);
+		String last = itemCursors.isEmpty() ? null : itemCursors.get(itemCursors.size() - 1);
+		ObjectNode node = document.putObject("links");
+		node.put("self", links.self());
+		node.put("prev", (hasPrev && first != null) ? cursorUrl(links, "page[before]", first, size) : null);
+		node.put("next", (hasNext && last != null) ? cursorUrl(links, "page[after]", last, size) : null);
+		if (total != null) {
+			ObjectNode meta = document.putObject("meta");
+			meta.put("total", total);
+			meta.putObject("page").put("total", total);
+		}
+	}
+
+	private static String cursorUrl(RequestLinks links, String parameter, String cursor, int size) {
+		Map<String, String> page = new LinkedHashMap<>();
+		page.put("page[number]", null);
+		page.put("page[after]", null);
+		page.put("page[before]", null);
+		page.put(parameter, cursor);
+		page.put("page[size]", Integer.toString(size));
+		return links.withParameters(page);
+	}
+
+	private static String pageUrl(RequestLinks links, long number, int size) {
+		Map<String, String> page = new LinkedHashMap<>();
+		page.put("page[number]", Long.toString(number));
+		page.put("page[size]", Integer.toString(size));
+		return links.withParameters(page);
+	}
+
+}

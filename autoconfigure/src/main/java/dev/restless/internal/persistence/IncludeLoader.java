@@ -1,0 +1,182 @@
+package dev.restless.internal.persistence;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.restless.internal.graph.IncludeTree;
+import dev.restless.internal.graph.ResourceGraph;
+import dev.restless.internal.metamodel.RelationshipDescriptor;
+import dev.restless.internal.metamodel.ResourceDescriptor;
+import dev.restless.internal.metamodel.ResourceRegistry;
+import org.hibernate.Hibernate;
+
+/**
+ * Loads what a document shows beyond its primary resources: the included resources, level by
+ * level, and the to-many linkage of every rendered to-many relationship. The SQL it costs is
+ * fixed per document, not per resource: one statement per rendered to-many relationship type and
+ * per include level; associations already in memory cost nothing.
+ */
+public final class IncludeLoader {
+
+	private final ResourceRegistry registry;
+
+	private final ResourceQueries queries;
+
+	/**
+	 * Create a loader.
+	 * @param registry the exposed resources
+	 * @param queries the queries that load members and related resources
+	 */
+	public IncludeLoader(ResourceRegistry registry, ResourceQueries queries) {
+		this.registry = registry;
+		this.queries = queries;
+	}
+
+	/**
+	 * Load the graph of a document.
+	 * @param resource the resource of the primary data
+	 * @param entities the primary entities (none for a document whose data is {@code null})
+	 * @param includes what the document includes
+	 * @param fields the sparse fieldsets, by type
+	 * @return the graph
+	 */
+	public ResourceGraph load(ResourceDescriptor resource, List<Object> entities, IncludeTree includes,
+			Map<String, Set<String>> fields) {
+		ResourceGraph graph = new ResourceGraph(includes);
+		if (entities.isEmpty()) {
+			return graph;
+		}
+		graph.addPrimary(resource, entities);
+		expand(graph, resource, entities, includes);
+		loadLinkage(graph, fields);
+		return graph;
+	}
+
+	private void expand(ResourceGraph graph, ResourceDescriptor resource, Collection<Object> entities,
+			IncludeTree tree) {
+		for (Map.Entry<String, IncludeTree> child : tree.children().entrySet()) {
+			RelationshipDescriptor relationship = resource.relationship(child.getKey()).orElseThrow();
+			ResourceDescriptor target = targetOf(relationship);
+			Map<Object, Object> known = graph.resourcesOf(target);
+			Map<Object, Object> related = new LinkedHashMap<>();
+			if (relationship.toMany()) {
+				Map<Object, List<Object>> linkage = graph.linkageOf(relationship);
+				List<Object> owners = keys(resource, entities);
+				Map<Object, List<Object>> members = this.queries.toManyMembers(resource, relationship, owners, true);
+				for (Object owner : owners) {
+					List<Object> memberKeys = new ArrayList<>();
+					for (Object member : members.getOrDefault(owner, List.of())) {
+						Object key = target.keyOf(member);
+						memberKeys.add(key);
+						related.put(key, known.getOrDefault(key, member));
+					}
+					linkage.put(owner, memberKeys);
+				}
+			}
+			else {
+				List<Object> missing = new ArrayList<>();
+				for (Object entity : entities) {
+					Object value = relationship.accessor().get(entity);
+					if (value == null) {
+						continue;
+					}
+					Object key = target.keyOf(value);
+					if (known.containsKey(key)) {
+						related.put(key, known.get(key));
+					}
+					else if (Hibernate.isInitialized(value)) {
+						related.put(key, Hibernate.unproxy(value));
+					}
+					else {
+						missing.add(key);
+					}
+				}
+				if (!missing.isEmpty()) {
+					for (Object loaded : this.queries.findByKeys(target, missing)) {
+						related.put(target.keyOf(loaded), loaded);
+					}
+				}
+			}
+			related.forEach(known::putIfAbsent);
+			expand(graph, target, related.values(), child.getValue());
+		}
+	}
+
+	private static List<Object> keys(ResourceDescriptor resource, Collection<Object> entities) {
+		List<Object> keys = new ArrayList<>(entities.size());
+		for (Object entity : entities) {
+			keys.add(resource.keyOf(entity));
+		}
+		return keys;
+	}
+
+	/**
+	 * The linkage of every rendered to-many relationship of every resource in the graph: read from
+	 * memory where the collection is loaded, otherwise in one statement per relationship.
+	 */
+	private void loadLinkage(ResourceGraph graph, Map<String, Set<String>> fields) {
+		for (Map.Entry<ResourceDescriptor, Map<Object, Object>> entry : graph.resources().entrySet()) {
+			ResourceDescriptor resource = entry.getKey();
+			if (!resource.toManyLinkage() || entry.getValue().isEmpty()) {
+				continue;
+			}
+			Set<String> fieldset = fields.get(resource.type());
+			for (RelationshipDescriptor relationship : resource.relationships().values()) {
+				if (!relationship.toMany() || (fieldset != null && !fieldset.contains(relationship.name()))) {
+					continue;
+				}
+				Map<Object, List<Object>> linkage = graph.linkageOf(relationship);
+				List<Object> missing = new ArrayList<>();
+				entry.getValue().forEach((key, entity) -> {
+					if (!linkage.containsKey(key)) {
+						List<Object> inMemory = loadedMembers(relationship, entity);
+						if (inMemory != null) {
+							linkage.put(key, inMemory);
+						}
+						else {
+							missing.add(key);
+						}
+					}
+				});
+				if (missing.isEmpty()) {
+					continue;
+				}
+				Map<Object, List<Object>> members = this.queries.toManyMembers(resource, relationship, missing, false);
+				for (Object owner : missing) {
+					linkage.put(owner, members.getOrDefault(owner, List.of()));
+				}
+			}
+		}
+	}
+
+	/**
+	 * The member keys of a to-many relationship already loaded with its owner, in key order as
+	 * the query would give them, or {@code null} when it is not loaded (or its keys do not sort).
+	 */
+	private List<Object> loadedMembers(RelationshipDescriptor relationship, Object entity) {
+		Object value = relationship.accessor().get(entity);
+		if (!(value instanceof Collection<?> members) || !Hibernate.isInitialized(members)) {
+			return null;
+		}
+		ResourceDescriptor target = targetOf(relationship);
+		List<Object> keys = new ArrayList<>(members.size());
+		for (Object member : members) {
+			Object key = target.keyOf(member);
+			if (!(key instanceof Comparable<?>)) {
+				return null;
+			}
+			keys.add(key);
+		}
+		keys.sort(null);
+		return keys;
+	}
+
+	private ResourceDescriptor targetOf(RelationshipDescriptor relationship) {
+		return this.registry.find(relationship.targetClass()).orElseThrow();
+	}
+
+}

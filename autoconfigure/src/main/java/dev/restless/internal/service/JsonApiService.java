@@ -1,0 +1,101 @@
+package dev.restless.internal.service;
+
+import dev.restless.internal.document.DocumentRenderer;
+import dev.restless.internal.document.RequestDocuments;
+import dev.restless.internal.metamodel.ResourceRegistry;
+import dev.restless.internal.persistence.EntityWriter;
+import dev.restless.internal.persistence.IncludeLoader;
+import dev.restless.internal.persistence.ResourceQueries;
+import dev.restless.internal.persistence.ResourceRepositories;
+import dev.restless.internal.precondition.ResourceVersions;
+import dev.restless.internal.query.CursorCodec;
+import dev.restless.internal.query.QueryParser;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The service layer, free of HTTP: the one way in for every endpoint kind. The web layer asks
+ * {@link #rules()} what a request may do, then hands the {@link Target} it got to
+ * {@link #reads()}, {@link #writes()} or {@link #atomic()}; nothing else of Restless reaches the
+ * database.
+ */
+public final class JsonApiService {
+
+	private final OperationRules rules;
+
+	private final ResourceReads reads;
+
+	private final ResourceWrites writes;
+
+	private final AtomicOperationsExecutor atomic;
+
+	/**
+	 * Assemble the service.
+	 * @param registry the exposed resources
+	 * @param queryParser parses query parameters
+	 * @param queries the read queries
+	 * @param repositories the repositories of the resources
+	 * @param writer applies request documents to entities
+	 * @param renderer renders documents
+	 * @param processors the pre- and postprocessors
+	 * @param mapper the application's JSON mapper
+	 * @param validator the Bean Validation validator, or {@code null}
+	 * @param entityManager a shared entity manager
+	 * @param transactionManager the transaction manager of the entities
+	 * @param settings the base path and the limits of atomic requests
+	 */
+	public JsonApiService(ResourceRegistry registry, QueryParser queryParser, ResourceQueries queries,
+			ResourceRepositories repositories, EntityWriter writer, DocumentRenderer renderer,
+			ProcessorChain processors, ObjectMapper mapper, @Nullable Validator validator, EntityManager entityManager,
+			PlatformTransactionManager transactionManager, Settings settings) {
+		this.rules = new OperationRules(registry);
+		EntityValidation validation = new EntityValidation(registry, validator);
+		Transactions transactions = new Transactions(transactionManager, validation);
+		EntityLoader loader = new EntityLoader(queries, validation);
+		ResourceVersions versions = new ResourceVersions(mapper);
+		Documents documents = new Documents(new IncludeLoader(registry, queries), renderer, processors, versions);
+		RequestDocuments requestDocuments = new RequestDocuments(mapper);
+		WriteSteps steps = new WriteSteps(queries, repositories, writer, processors, loader, validation, versions,
+				entityManager);
+		this.reads = new ResourceReads(registry, this.rules, queryParser, queries, processors, loader, documents,
+				transactions, new CursorCodec(mapper));
+		this.writes = new ResourceWrites(registry, this.rules, queryParser, requestDocuments, steps, loader, processors,
+				documents, transactions);
+		this.atomic = new AtomicOperationsExecutor(this.rules, steps, processors, documents, requestDocuments,
+				transactions, settings.basePath(), settings.maxAtomicOperations());
+	}
+
+	/**
+	 * What the service layer is configured with.
+	 *
+	 * @param basePath the base path of the API (atomic operations may address resources by URL)
+	 * @param maxAtomicOperations the most operations one atomic request may carry
+	 */
+	public record Settings(String basePath, int maxAtomicOperations) {
+	}
+
+	/** @return the rules every request passes first */
+	public OperationRules rules() {
+		return this.rules;
+	}
+
+	/** @return the reads */
+	public ResourceReads reads() {
+		return this.reads;
+	}
+
+	/** @return the writes of single requests */
+	public ResourceWrites writes() {
+		return this.writes;
+	}
+
+	/** @return the executor of atomic requests */
+	public AtomicOperationsExecutor atomic() {
+		return this.atomic;
+	}
+
+}

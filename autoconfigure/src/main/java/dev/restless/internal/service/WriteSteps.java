@@ -1,0 +1,232 @@
+package dev.restless.internal.service;
+
+import dev.restless.Operation;
+import dev.restless.internal.document.RequestDocuments;
+import dev.restless.internal.error.ErrorObject;
+import dev.restless.internal.error.JsonApiException;
+import dev.restless.internal.metamodel.RelationshipDescriptor;
+import dev.restless.internal.metamodel.ResourceDescriptor;
+import dev.restless.internal.persistence.EntityWriter;
+import dev.restless.internal.persistence.ResourceQueries;
+import dev.restless.internal.persistence.ResourceRepositories;
+import dev.restless.internal.precondition.Precondition;
+import dev.restless.internal.precondition.ResourceVersions;
+import dev.restless.processing.PreprocessContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.BeanUtils;
+
+/**
+ * The steps every write takes, whether a single request or an operation of an atomic request
+ * asks for it: run the preprocessors, read the resource object, then create, update or delete the
+ * entity or change one of its relationships, checking the precondition against the version just
+ * loaded and validating the result. Steps run inside the caller's transaction and are not
+ * flushed, so that a caller creating many resources gets batched inserts.
+ */
+final class WriteSteps {
+
+	private final ResourceQueries queries;
+
+	private final ResourceRepositories repositories;
+
+	private final EntityWriter writer;
+
+	private final ProcessorChain processors;
+
+	private final EntityLoader loader;
+
+	private final EntityValidation validation;
+
+	private final ResourceVersions versions;
+
+	private final EntityManager entityManager;
+
+	WriteSteps(ResourceQueries queries, ResourceRepositories repositories, EntityWriter writer,
+			ProcessorChain processors, EntityLoader loader, EntityValidation validation, ResourceVersions versions,
+			EntityManager entityManager) {
+		this.queries = queries;
+		this.repositories = repositories;
+		this.writer = writer;
+		this.processors = processors;
+		this.loader = loader;
+		this.validation = validation;
+		this.versions = versions;
+		this.entityManager = entityManager;
+	}
+
+	/**
+	 * Run the preprocessors of a write, then read the primary resource object of the document they
+	 * leave and check its type.
+	 * @param resource the resource written
+	 * @param pre the preprocessors' context, holding the request document
+	 * @return the resource object
+	 */
+	ObjectNode preprocessResourceObject(ResourceDescriptor resource, PreprocessContext pre) {
+		this.processors.preprocess(pre);
+		ObjectNode data = RequestDocuments.resourceObject(pre.document(), "");
+		RequestDocuments.checkType(resource, data, "/data");
+		return data;
+	}
+
+	/**
+	 * Run the preprocessors of a write that has no resource object (a deletion, a relationship
+	 * change).
+	 * @param pre the preprocessors' context
+	 */
+	void preprocess(PreprocessContext pre) {
+		this.processors.preprocess(pre);
+	}
+
+	/**
+	 * Create an entity from a resource object (client-generated id, attributes, relationships),
+	 * validated and persisted.
+	 * @param resource the resource
+	 * @param data the resource object, whose type is checked; error pointers start with
+	 * {@code /data}
+	 * @return the persisted entity
+	 */
+	Object create(ResourceDescriptor resource, ObjectNode data) {
+		Object entity = BeanUtils.instantiateClass(resource.entityClass());
+		boolean clientId = applyClientId(resource, entity, data);
+		this.writer.apply(resource, entity, data, true, "/data");
+		this.validation.validate(resource, entity);
+		if (clientId) {
+			this.entityManager.persist(entity);
+			return entity;
+		}
+		if (resource.id().entityId() && !resource.id().generated() && resource.keyOf(entity) == null) {
+			throw new JsonApiException(ErrorObject.atPointer(403, "Client-generated id required",
+					"'" + resource.type()
+							+ "' resources are identified by their clients: give the new resource an 'id'",
+					"/data"));
+		}
+		return this.repositories.of(resource).save(entity);
+	}
+
+	private boolean applyClientId(ResourceDescriptor resource, Object entity, ObjectNode data) {
+		JsonNode id = data.get("id");
+		if (id == null) {
+			return false;
+		}
+		if (!resource.allowClientGeneratedIds()) {
+			throw new JsonApiException(ErrorObject.atPointer(403, "Client-generated id not allowed",
+					"'" + resource.type() + "' does not accept client-generated ids", "/data/id"));
+		}
+		if (!id.isString()) {
+			throw JsonApiException.badDocument("/data/id", "'id' must be a string");
+		}
+		Object key = resource.id()
+			.parse(id.asString())
+			.orElseThrow(() -> JsonApiException.badDocument("/data/id",
+					"'" + id.asString() + "' is not a valid id for '" + resource.type() + "'"));
+		if (this.queries.findByKey(resource, key).isPresent()) {
+			throw JsonApiException.conflict("/data/id",
+					"A '" + resource.type() + "' with id '" + id.asString() + "' already exists");
+		}
+		resource.id().accessor().set(entity, key);
+		return true;
+	}
+
+	/**
+	 * Update an entity: load it, check the precondition against the version just loaded, apply the
+	 * resource object and validate.
+	 * @param resource the resource
+	 * @param id the resource id
+	 * @param data the resource object, whose type and id are checked; error pointers start with
+	 * {@code /data}
+	 * @param precondition what the update expects of the current version
+	 * @return the changed entity
+	 */
+	Object update(ResourceDescriptor resource, String id, ObjectNode data, Precondition precondition) {
+		return update(resource, this.loader.find(resource, id), data, precondition);
+	}
+
+	/**
+	 * Update an entity already loaded, as {@link #update(ResourceDescriptor, String, ObjectNode, Precondition)}
+	 * does.
+	 * @param resource the resource
+	 * @param entity the entity, managed in the current transaction
+	 * @param data the resource object
+	 * @param precondition what the update expects of the current version
+	 * @return the changed entity
+	 */
+	Object update(ResourceDescriptor resource, Object entity, ObjectNode data, Precondition precondition) {
+		this.versions.check(resource, entity, precondition);
+		this.writer.apply(resource, entity, data, false, "/data");
+		if (data.get("relationships") instanceof ObjectNode relationships) {
+			for (String name : relationships.propertyNames()) {
+				RelationshipDescriptor relationship = resource.relationships().get(name);
+				if (relationship != null && relationship.ownedByInverse()) {
+					// one new version for the whole update, however many such relationships it writes
+					newVersion(resource, entity, relationship);
+					break;
+				}
+			}
+		}
+		this.validation.validate(resource, entity);
+		return entity;
+	}
+
+	/**
+	 * Delete an entity: load it, check the precondition against the version just loaded and
+	 * remove it.
+	 * @param resource the resource
+	 * @param id the resource id
+	 * @param precondition what the deletion expects of the current version
+	 * @return the removed entity
+	 */
+	Object delete(ResourceDescriptor resource, String id, Precondition precondition) {
+		Object entity = this.loader.find(resource, id);
+		this.versions.check(resource, entity, precondition);
+		this.repositories.of(resource).delete(entity);
+		return entity;
+	}
+
+	/**
+	 * Change a relationship: load the owning entity, check the precondition against the version
+	 * just loaded, add, replace or remove the members, and validate.
+	 * @param resource the resource owning the relationship
+	 * @param id the resource id
+	 * @param relationship the relationship
+	 * @param operation {@code POST_RELATIONSHIP}, {@code PATCH_RELATIONSHIP} or
+	 * {@code DELETE_RELATIONSHIP}
+	 * @param linkage the resource linkage of the request; error pointers start with {@code /data}
+	 * @param precondition what the change expects of the owner's current version
+	 * @return the owning entity
+	 */
+	Object changeRelationship(ResourceDescriptor resource, String id, RelationshipDescriptor relationship,
+			Operation operation, JsonNode linkage, Precondition precondition) {
+		Object owner = this.loader.find(resource, id);
+		this.versions.check(resource, owner, precondition);
+		switch (operation) {
+			case POST_RELATIONSHIP -> this.writer.applyLinkage(resource, owner, relationship, linkage, "/data", true);
+			case DELETE_RELATIONSHIP -> this.writer.removeLinkage(resource, owner, relationship, linkage, "/data");
+			default -> this.writer.applyLinkage(resource, owner, relationship, linkage, "/data", false);
+		}
+		newVersion(resource, owner, relationship);
+		this.validation.validate(resource, owner);
+		return owner;
+	}
+
+	/**
+	 * Give a versioned resource a new version when one of its relationships whose changes reach
+	 * the database through the other side ({@code mappedBy}) changed: its own row does not change,
+	 * so Hibernate would keep its version, yet its document changed, so its entity tag must, and a
+	 * second write made with the old tag must fail. The version moves on at once, so the response
+	 * carries the new tag. Relationships the resource owns already change its version.
+	 */
+	private void newVersion(ResourceDescriptor resource, Object owner, RelationshipDescriptor relationship) {
+		if (resource.version() != null && relationship.ownedByInverse()) {
+			this.entityManager.lock(owner, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+		}
+	}
+
+	/** Flush the changes of the current transaction. */
+	void flush() {
+		this.entityManager.flush();
+	}
+
+}
