@@ -1,5 +1,7 @@
 package dev.restless;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown by a pre- or postprocessor to stop processing: the client receives {@link #status()} and
  * one JSON:API error object made of the title and detail. Inside a write, the transaction is
@@ -11,7 +13,7 @@ public class ProcessingException extends RuntimeException {
 
 	private final String title;
 
-	private final String detail;
+	private final @Nullable String detail;
 
 	/**
 	 * Create an exception with a status, a short title and a human-readable detail.
@@ -19,7 +21,7 @@ public class ProcessingException extends RuntimeException {
 	 * @param title a short summary that does not change between occurrences
 	 * @param detail an explanation specific to this occurrence, or {@code null}
 	 */
-	public ProcessingException(int status, String title, String detail) {
+	public ProcessingException(int status, String title, @Nullable String detail) {
 		super(title + ((detail != null) ? ": " + detail : ""));
 		if (status < 400 || status > 599) {
 			throw new IllegalArgumentException("status must be an error status (400 to 599), not " + status);
@@ -58,7 +60,7 @@ public class ProcessingException extends RuntimeException {
 	 * The error's detail.
 	 * @return the detail, or {@code null}
 	 */
-	public String detail() {
+	public @Nullable String detail() {
 		return this.detail;
 	}
 

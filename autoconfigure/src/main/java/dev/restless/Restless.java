@@ -26,7 +26,9 @@ public interface Restless {
 	Class<?> entityFor(String collectionName);
 
 	/**
-	 * The name of the attribute whose value is the resource id.
+	 * The name of the attribute whose value is the resource id. For an entity with an
+	 * {@code @IdClass} key, the names of its id attributes joined by {@code ,}, in the order of
+	 * its id text.
 	 * @param entityClass the entity class
 	 * @return the attribute name
 	 * @throws IllegalArgumentException when the class is not exposed
@@ -44,7 +46,8 @@ public interface Restless {
 	/**
 	 * The URL of a resource, or of its related resource(s) when a relation is given.
 	 * @param entityClass the entity class
-	 * @param id the resource id
+	 * @param id the resource id: the value of its id attribute, for a composite key an instance of
+	 * the {@code @EmbeddedId} class or of the {@code @IdClass}
 	 * @param relation a relationship name, or {@code null}
 	 * @return the URL
 	 * @throws IllegalArgumentException when the class is not exposed

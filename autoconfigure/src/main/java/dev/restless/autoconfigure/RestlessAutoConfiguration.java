@@ -7,6 +7,7 @@ import dev.restless.RestlessSettingsCustomizer;
 import dev.restless.internal.document.DocumentRenderer;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.metamodel.ResourceRegistryFactory;
+import dev.restless.internal.persistence.ConstraintFields;
 import dev.restless.internal.persistence.EntityWriter;
 import dev.restless.internal.persistence.RelationshipWriter;
 import dev.restless.internal.persistence.ResourceQueries;
@@ -143,11 +144,12 @@ public final class RestlessAutoConfiguration {
 			ResourceRepositories repositories, EntityWriter writer, DocumentRenderer renderer, ProcessorChain processors,
 			ObjectProvider<ObjectMapper> mapper, ObjectProvider<Validator> validator,
 			EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
-			RestlessProperties properties, RestlessSettings settings) {
+			RestlessSettings settings) {
 		return new JsonApiService(registry, queryParser, queries, repositories, writer, renderer, processors,
 				mapperOf(mapper), validator.getIfAvailable(), sharedEntityManager(entityManagerFactory),
 				transactionManager,
-				new JsonApiService.Settings(properties.getBasePath(), settings.getAtomicMaxOperations()));
+				new JsonApiService.Settings(settings.getAtomicMaxOperations()),
+				ConstraintFields.of(entityManagerFactory, registry));
 	}
 
 	static ObjectMapper mapperOf(ObjectProvider<ObjectMapper> mapper) {

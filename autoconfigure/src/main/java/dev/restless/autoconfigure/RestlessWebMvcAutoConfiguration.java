@@ -7,8 +7,10 @@ import dev.restless.internal.service.JsonApiService;
 import dev.restless.internal.web.AtomicOperationsController;
 import dev.restless.internal.web.ContentNegotiation;
 import dev.restless.internal.web.JsonApiController;
+import dev.restless.internal.web.JsonApiErrorPageFilter;
 import dev.restless.internal.web.JsonApiExceptionHandler;
 import dev.restless.internal.web.RequestBodyReader;
+import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +19,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -53,6 +58,27 @@ public final class RestlessWebMvcAutoConfiguration {
 	@Bean
 	JsonApiExceptionHandler restlessExceptionHandler(ObjectProvider<ObjectMapper> mapper) {
 		return new JsonApiExceptionHandler(RestlessAutoConfiguration.mapperOf(mapper));
+	}
+
+	/**
+	 * JSON:API errors, rather than the application's error page, for the requests to the API that
+	 * the container refuses and hands to that page (a {@code TRACE}, a body with broken chunked
+	 * framing). Mapped to error dispatches only, first, so that it answers before the error page.
+	 * @param properties the Restless properties
+	 * @param mapper writes the error documents
+	 * @param environment tells the path of the dispatcher servlet
+	 * @return the registration
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "restlessErrorPageFilter")
+	FilterRegistrationBean<JsonApiErrorPageFilter> restlessErrorPageFilter(RestlessProperties properties,
+			ObjectProvider<ObjectMapper> mapper, Environment environment) {
+		FilterRegistrationBean<JsonApiErrorPageFilter> registration = new FilterRegistrationBean<>(
+				new JsonApiErrorPageFilter(ServletPaths.servletPath(environment) + properties.getBasePath(),
+						RestlessAutoConfiguration.mapperOf(mapper)));
+		registration.setDispatcherTypes(DispatcherType.ERROR);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	private static RequestBodyReader bodyReader(RestlessSettings settings) {

@@ -3,6 +3,7 @@ package dev.restless.processing;
 import java.util.List;
 
 import dev.restless.Operation;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -15,13 +16,13 @@ public final class PostprocessContext {
 
 	private final String collection;
 
-	private final String relation;
+	private final @Nullable String relation;
 
-	private final String id;
+	private final @Nullable String id;
 
 	private final List<Object> entities;
 
-	private ObjectNode document;
+	private @Nullable ObjectNode document;
 
 	/**
 	 * Create a context.
@@ -32,8 +33,8 @@ public final class PostprocessContext {
 	 * @param entities the entities behind the primary data (empty for deletions)
 	 * @param document the response document, or {@code null} when the response has no body
 	 */
-	public PostprocessContext(Operation operation, String collection, String relation, String id,
-			List<Object> entities, ObjectNode document) {
+	public PostprocessContext(Operation operation, String collection, @Nullable String relation, @Nullable String id,
+			List<Object> entities, @Nullable ObjectNode document) {
 		this.operation = operation;
 		this.collection = collection;
 		this.relation = relation;
@@ -53,12 +54,12 @@ public final class PostprocessContext {
 	}
 
 	/** @return the relationship name for relationship operations, otherwise {@code null} */
-	public String relation() {
+	public @Nullable String relation() {
 		return this.relation;
 	}
 
 	/** @return the resource id, or {@code null} */
-	public String id() {
+	public @Nullable String id() {
 		return this.id;
 	}
 
@@ -68,7 +69,7 @@ public final class PostprocessContext {
 	}
 
 	/** @return the response document (mutable), or {@code null} */
-	public ObjectNode document() {
+	public @Nullable ObjectNode document() {
 		return this.document;
 	}
 

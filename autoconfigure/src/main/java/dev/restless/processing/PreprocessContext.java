@@ -2,6 +2,7 @@ package dev.restless.processing;
 
 import dev.restless.Operation;
 import dev.restless.query.QueryParameters;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -14,15 +15,15 @@ public final class PreprocessContext {
 
 	private final String collection;
 
-	private final String relation;
+	private final @Nullable String relation;
 
-	private String id;
+	private @Nullable String id;
 
-	private String relatedId;
+	private @Nullable String relatedId;
 
-	private QueryParameters query;
+	private @Nullable QueryParameters query;
 
-	private ObjectNode document;
+	private @Nullable ObjectNode document;
 
 	/**
 	 * Create a context.
@@ -33,8 +34,8 @@ public final class PreprocessContext {
 	 * @param query the parsed query, or {@code null} for operations without one
 	 * @param document the request document, or {@code null} for requests without a body
 	 */
-	public PreprocessContext(Operation operation, String collection, String relation, String id,
-			QueryParameters query, ObjectNode document) {
+	public PreprocessContext(Operation operation, String collection, @Nullable String relation, @Nullable String id,
+			@Nullable QueryParameters query, @Nullable ObjectNode document) {
 		this(operation, collection, relation, id, null, query, document);
 	}
 
@@ -49,8 +50,8 @@ public final class PreprocessContext {
 	 * @param query the parsed query, or {@code null} for operations without one
 	 * @param document the request document, or {@code null} for requests without a body
 	 */
-	public PreprocessContext(Operation operation, String collection, String relation, String id, String relatedId,
-			QueryParameters query, ObjectNode document) {
+	public PreprocessContext(Operation operation, String collection, @Nullable String relation, @Nullable String id,
+			@Nullable String relatedId, @Nullable QueryParameters query, @Nullable ObjectNode document) {
 		this.operation = operation;
 		this.relatedId = relatedId;
 		this.collection = collection;
@@ -71,12 +72,12 @@ public final class PreprocessContext {
 	}
 
 	/** @return the relationship name for relationship operations, otherwise {@code null} */
-	public String relation() {
+	public @Nullable String relation() {
 		return this.relation;
 	}
 
 	/** @return the resource id from the URL, or {@code null} */
-	public String id() {
+	public @Nullable String id() {
 		return this.id;
 	}
 
@@ -92,7 +93,7 @@ public final class PreprocessContext {
 	 * @return the id of the related resource from the URL ({@code GET_RELATED_RESOURCE}), otherwise
 	 * {@code null}
 	 */
-	public String relatedId() {
+	public @Nullable String relatedId() {
 		return this.relatedId;
 	}
 
@@ -106,7 +107,7 @@ public final class PreprocessContext {
 	}
 
 	/** @return the parsed query, or {@code null} */
-	public QueryParameters query() {
+	public @Nullable QueryParameters query() {
 		return this.query;
 	}
 
@@ -119,7 +120,7 @@ public final class PreprocessContext {
 	}
 
 	/** @return the request document (mutable), or {@code null} */
-	public ObjectNode document() {
+	public @Nullable ObjectNode document() {
 		return this.document;
 	}
 

@@ -2,6 +2,8 @@ package dev.restless.query;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One filter of the {@code filter[objects]} language, as a syntax tree. Field names are member
  * names of the resource (dotted to reach a to-one relation's attribute); values are already
@@ -18,7 +20,7 @@ public sealed interface Filter {
 	 * @param operator the operator name (built-in or custom)
 	 * @param value the value (String, Number, Boolean, List, Map or null)
 	 */
-	record Comparison(String field, String operator, Object value) implements Filter {
+	record Comparison(String field, String operator, @Nullable Object value) implements Filter {
 	}
 
 	/**

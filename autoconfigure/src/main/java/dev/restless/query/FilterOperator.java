@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An operator of the {@code filter[objects]} language: turns the path of the filtered field and
@@ -66,7 +67,7 @@ public interface FilterOperator {
 	 * {@code null}) for {@link Argument#RAW}
 	 * @return the predicate
 	 */
-	Predicate toPredicate(CriteriaBuilder builder, Expression<?> field, Object value);
+	Predicate toPredicate(CriteriaBuilder builder, Expression<?> field, @Nullable Object value);
 
 	/**
 	 * Whether the operator can compare two fields ({@code {"name": f, "op": o, "field": g}}).
@@ -103,7 +104,7 @@ public interface FilterOperator {
 			}
 
 			@Override
-			public Predicate toPredicate(CriteriaBuilder builder, Expression<?> field, Object value) {
+			public Predicate toPredicate(CriteriaBuilder builder, Expression<?> field, @Nullable Object value) {
 				return predicate.toPredicate(builder, field, value);
 			}
 

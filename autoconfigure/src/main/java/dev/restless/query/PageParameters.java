@@ -1,5 +1,7 @@
 package dev.restless.query;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The requested page. Offset pagination ({@code page[number]} from 1 and {@code page[size]}) is
  * the default; cursor pagination ({@code page[after]}, {@code page[before]}) follows the JSON:API
@@ -13,7 +15,8 @@ package dev.restless.query;
  * @param total whether to count the matching resources ({@code page[total]}), or {@code null} for
  * the resource's default
  */
-public record PageParameters(int number, int size, boolean cursor, String after, String before, Boolean total) {
+public record PageParameters(int number, int size, boolean cursor, @Nullable String after, @Nullable String before,
+		@Nullable Boolean total) {
 
 	/**
 	 * An offset page with the resource's default for the total.

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.restless.query.Filter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parsed query of a request: filters, sort, page, include and sparse fieldsets. Immutable; a
@@ -20,7 +21,7 @@ import dev.restless.query.Filter;
  * @param fields sparse fieldsets by type
  */
 public record QueryParameters(List<Filter> filters, boolean singleResult, List<SortField> sort, PageParameters page,
-		List<String> include, Map<String, Set<String>> fields) {
+		@Nullable List<String> include, Map<String, Set<String>> fields) {
 
 	public QueryParameters {
 		filters = List.copyOf(filters);
@@ -61,7 +62,7 @@ public record QueryParameters(List<Filter> filters, boolean singleResult, List<S
 	 * @param include the paths, or {@code null} for the resource's defaults
 	 * @return a new query
 	 */
-	public QueryParameters withInclude(List<String> include) {
+	public QueryParameters withInclude(@Nullable List<String> include) {
 		return new QueryParameters(this.filters, this.singleResult, this.sort, this.page, include, this.fields);
 	}
 

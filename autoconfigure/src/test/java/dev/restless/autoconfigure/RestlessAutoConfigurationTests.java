@@ -184,6 +184,11 @@ class RestlessAutoConfigurationTests {
 	}
 
 	@Test
+	void creatingAnAbstractEntityFailsStartUp() {
+		assertStartUpFails(AbstractCreationEntities.class, "is abstract, so it cannot be created");
+	}
+
+	@Test
 	void anIllegalMemberNameFailsStartUp() {
 		assertStartUpFails(IllegalNameEntities.class, "'bad/name'");
 		assertStartUpFails(ReservedFieldEntities.class, "field named 'type'");
@@ -330,6 +335,12 @@ class RestlessAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	@EntityScan(basePackageClasses = dev.restless.autoconfigure.fixtures.illegalname.Thingamajig.class)
 	static class IllegalNameEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EntityScan(basePackageClasses = dev.restless.autoconfigure.fixtures.abstractcreation.Shape.class)
+	static class AbstractCreationEntities {
 
 	}
 

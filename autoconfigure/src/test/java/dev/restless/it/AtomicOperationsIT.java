@@ -1,5 +1,6 @@
 package dev.restless.it;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -106,6 +107,12 @@ class AtomicOperationsIT extends ApiIntegrationTest {
 		assertThat(response.body().has("atomic:results")).isFalse();
 		assertThat(response.firstError().get("status").asString()).isEqualTo(Integer.toString(status));
 		assertThat(response.firstError().at("/source/pointer").asString()).isEqualTo(pointer);
+	}
+
+	private static void assertErrorWithin(ApiResponse response, int status, String operation, String attribute) {
+		assertThat(response.status()).as(response.text()).isEqualTo(status);
+		assertThat(response.body().has("atomic:results")).isFalse();
+		assertThat(response.firstError().at("/source/pointer").asString()).isIn(operation, operation + attribute);
 	}
 
 	// ---- negotiation
@@ -341,9 +348,10 @@ class AtomicOperationsIT extends ApiIntegrationTest {
 				"{'op': 'add', 'data': {'type': 'accounts', 'id': 'FR-1', 'attributes': {'holder': 'Ada'}}}",
 				"{'op': 'add', 'data': {'type': 'accounts', 'id': 'FR-2', 'attributes': {'holder': 'Bob', 'balance': -1}}}"));
 
-		assertError(duplicateInRequest, 409, "/atomic:operations/3");
-		assertError(duplicateOfStored, 409, "/atomic:operations/1");
-		assertError(checkViolation, 422, "/atomic:operations/1");
+		// Where the database names the column, the pointer goes on to the attribute inside the operation.
+		assertErrorWithin(duplicateInRequest, 409, "/atomic:operations/3", "/data/attributes/name");
+		assertErrorWithin(duplicateOfStored, 409, "/atomic:operations/1", "/data/attributes/name");
+		assertErrorWithin(checkViolation, 422, "/atomic:operations/1", "/data/attributes/balance");
 		assertThat(this.fixtures.count(Person.class)).isEqualTo(1);
 		assertThat(this.fixtures.count(Counter.class)).isZero();
 		assertThat(this.fixtures.count(dev.restless.it.app.Account.class)).isZero();
@@ -457,6 +465,24 @@ class AtomicOperationsIT extends ApiIntegrationTest {
 
 		assertThat(response.status()).as(response.text()).isEqualTo(204);
 		assertThat(response.text()).isEmpty();
+		assertThat(this.fixtures.count(Counter.class)).isZero();
+	}
+
+	@Test
+	void anHrefThatNamesAnotherServerOrAPathOutsideTheApiIsRefusedAndChangesNothing() {
+		Counter counter = counter("kept", 1);
+		URI root = URI.create(this.api.root());
+		String path = "/api/counters/" + counter.getId();
+
+		for (String href : new String[] { "http://evil.example" + path, "//evil.example" + path,
+				"https://" + root.getAuthority() + path, "http://" + root.getHost() + ":" + (root.getPort() + 1) + path,
+				"/counters/" + counter.getId(), "/api/../counters/" + counter.getId() }) {
+			assertError(operations(ops("{'op': 'remove', 'href': '" + href + "'}")), 400, "/atomic:operations/0/href");
+		}
+		assertThat(this.fixtures.count(Counter.class)).isOne();
+		ApiResponse relative = operations(ops("{'op': 'remove', 'href': 'counters/" + counter.getId() + "'}"));
+
+		assertThat(relative.status()).as("a relative reference resolves under the base path").isEqualTo(204);
 		assertThat(this.fixtures.count(Counter.class)).isZero();
 	}
 

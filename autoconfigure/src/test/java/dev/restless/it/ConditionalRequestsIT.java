@@ -297,6 +297,41 @@ class ConditionalRequestsIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void aRequiredPreconditionIsMetByIfMatchOrByTheVersionInTheResourceObjectAlikeForSingleAndAtomicChanges() {
+		Note note = new Note("draft");
+		this.fixtures.persist(note);
+		String path = "/api/notes/" + note.getId();
+		String patch = "{'data': {'type': 'notes', 'id': '" + note.getId() + "', 'attributes': {'text': '%s'}%s}}";
+		String atomicUpdate = "{'atomic:operations': [{'op': 'update', 'data': {'type': 'notes', 'id': '" + note.getId()
+				+ "', 'attributes': {'text': '%s'}%s}}]}";
+
+		ApiResponse blind = this.api.patch(path, json(patch.formatted("blind", "")));
+		ApiResponse withVersion = this.api.patch(path, json(patch.formatted("second", ", 'meta': {'version': 0}")));
+		ApiResponse withStaleVersion = this.api.patch(path, json(patch.formatted("stale", ", 'meta': {'version': 0}")));
+		// atomic results are no document the JSON:API schema knows
+		JsonApiClient atomic = new JsonApiClient(this.api.root());
+		ApiResponse atomicBlind = atomic.exchange("POST", "/api/operations", json(atomicUpdate.formatted("blind", "")),
+				"Content-Type", JsonApiClient.ATOMIC, "Accept", JsonApiClient.ATOMIC);
+		ApiResponse atomicWithVersion = atomic.exchange("POST", "/api/operations",
+				json(atomicUpdate.formatted("third", ", 'meta': {'version': 1}")), "Content-Type", JsonApiClient.ATOMIC,
+				"Accept", JsonApiClient.ATOMIC);
+		ApiResponse deleteWithoutIfMatch = this.api.delete(path);
+
+		assertThat(blind.status()).isEqualTo(428);
+		assertThat(blind.firstError().at("/source/header").asString()).isEqualTo("If-Match");
+		assertThat(blind.firstError().get("detail").asString()).contains("If-Match").contains("meta.version");
+		assertThat(withVersion.status()).as(withVersion.text()).isEqualTo(200);
+		assertThat(withStaleVersion.status()).isEqualTo(412);
+		assertThat(atomicBlind.status()).isEqualTo(428);
+		assertThat(atomicWithVersion.status()).as(atomicWithVersion.text()).isEqualTo(200);
+		assertThat(deleteWithoutIfMatch.status()).as("a deletion has no resource object: only If-Match meets it")
+			.isEqualTo(428);
+		assertThat(deleteWithoutIfMatch.firstError().get("detail").asString()).doesNotContain("meta.version");
+		String text = this.fixtures.read((em) -> em.find(Note.class, note.getId()).getText());
+		assertThat(text).isEqualTo("third");
+	}
+
+	@Test
 	void relationshipWritesCheckIfMatchAgainstTheResourceThatOwnsTheRelationship() {
 		Tag red = new Tag();
 		red.setId(UUID.randomUUID());
@@ -343,6 +378,36 @@ class ConditionalRequestsIT extends ApiIntegrationTest {
 		assertThat(folderAfter.header("ETag")).isNotEqualTo(etag);
 		assertThat(folderAfter.at("/data/relationships/sheets/data").findValuesAsString("id"))
 			.containsExactly(first.getId().toString());
+	}
+
+	@Test
+	void aRelationshipWriteThatChangesNothingKeepsTheVersion() {
+		Folder folder = new Folder("inbox");
+		Sheet kept = new Sheet("kept");
+		Sheet elsewhere = new Sheet("elsewhere");
+		kept.setFolder(folder);
+		this.fixtures.persist(folder, kept, elsewhere);
+		String folderPath = "/api/folders/" + folder.getId();
+		String path = folderPath + "/relationships/sheets";
+		String etag = this.api.get(folderPath).header("ETag");
+		String member = "{'type': 'sheets', 'id': '" + kept.getId() + "'}";
+		String nonMember = "{'type': 'sheets', 'id': '" + elsewhere.getId() + "'}";
+
+		ApiResponse addNothing = send("POST", path, json("{'data': []}"), "If-Match", etag);
+		ApiResponse addAMember = send("POST", path, json("{'data': [" + member + "]}"), "If-Match", etag);
+		ApiResponse replaceWithTheSame = send("PATCH", path, json("{'data': [" + member + "]}"), "If-Match", etag);
+		ApiResponse removeANonMember = send("DELETE", path, json("{'data': [" + nonMember + "]}"), "If-Match", etag);
+		ApiResponse patchWithTheSame = send("PATCH", folderPath, json("{'data': {'type': 'folders', 'id': '"
+				+ folder.getId() + "', 'relationships': {'sheets': {'data': [" + member + "]}}}}"), "If-Match", etag);
+
+		for (ApiResponse response : new ApiResponse[] { addNothing, addAMember, replaceWithTheSame, removeANonMember }) {
+			assertThat(response.status()).as(response.text()).isEqualTo(204);
+		}
+		assertThat(patchWithTheSame.status()).as(patchWithTheSame.text()).isEqualTo(200);
+		assertThat(patchWithTheSame.header("ETag")).isEqualTo(etag);
+		assertThat(this.api.get(folderPath).header("ETag")).isEqualTo(etag);
+		long version = this.fixtures.read((em) -> em.find(Folder.class, folder.getId()).getVersion());
+		assertThat(version).isZero();
 	}
 
 	@Test

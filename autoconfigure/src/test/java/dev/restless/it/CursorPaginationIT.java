@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import dev.restless.it.app.Computer;
 import dev.restless.it.app.Country;
@@ -157,12 +158,45 @@ class CursorPaginationIT extends ApiIntegrationTest {
 	}
 
 	@Test
-	void aSortOnAnAttributeThatCanBeNullIsTheProfilesUnsupportedSortError() {
-		ApiResponse response = this.api.get("/api/computers?sort=vendor&page[after]=" + cursorOfFirst());
+	void cursorPagesOnAnAttributeThatCanBeNullWalkEveryRowOnceInBothDirections() {
+		String[] vendors = { null, "acme", null, "globex", "acme", null, "bolt", null, "globex", "acme", null };
+		for (int index = 0; index < vendors.length; index++) {
+			this.computers.get(index).setVendor(vendors[index]);
+		}
+		this.fixtures.update((em) -> this.computers
+			.forEach((computer) -> em.find(Computer.class, computer.getId()).setVendor(computer.getVendor())));
+		Comparator<String> nullsGreatest = Comparator.nullsLast(Comparator.naturalOrder());
+		Map<String, Comparator<Computer>> sorts = Map.of("vendor",
+				Comparator.comparing(Computer::getVendor, nullsGreatest).thenComparing(Computer::getId), "-vendor",
+				Comparator.comparing(Computer::getVendor, nullsGreatest.reversed()).thenComparing(Computer::getId),
+				"-vendor,name", Comparator.comparing(Computer::getVendor, nullsGreatest.reversed())
+					.thenComparing(Computer::getName)
+					.thenComparing(Computer::getId));
+
+		sorts.forEach((sort, order) -> {
+			List<String> expected = idsSortedBy(order);
+			List<ApiResponse> pages = pagesFrom(firstCursorPage("sort=" + sort + "&page%5Bsize%5D=2"));
+			ApiResponse page = pages.get(pages.size() - 1);
+			List<String> backward = new ArrayList<>(ids(page));
+			while (!page.at("/links/prev").isNull()) {
+				page = get(relative(page.at("/links/prev").asString()));
+				backward.addAll(0, ids(page));
+			}
+			ApiResponse offset = get("/api/computers?sort=" + sort + "&page%5Bsize%5D=20");
+
+			assertThat(idsOf(pages)).as(sort).containsExactlyElementsOf(expected);
+			assertThat(backward).as(sort).containsExactlyElementsOf(expected);
+			assertThat(ids(offset)).as(sort).containsExactlyElementsOf(expected);
+		});
+	}
+
+	@Test
+	void aSortOnARelatedAttributeIsTheProfilesUnsupportedSortError() {
+		ApiResponse response = this.api.get("/api/computers?sort=owner.name&page[after]=" + cursorOfFirst());
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.firstError().at("/source/parameter").asString()).isEqualTo("sort");
-		assertThat(response.firstError().at("/links/type/0").asString()).isEqualTo(PROFILE + "/unsupported-sort");
+		assertThat(response.firstError().at("/links/type").asString()).isEqualTo(PROFILE + "/unsupported-sort");
 	}
 
 	@Test
@@ -172,7 +206,7 @@ class CursorPaginationIT extends ApiIntegrationTest {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.firstError().at("/source/parameter").asString()).isEqualTo("page[size]");
 		assertThat(response.firstError().at("/meta/page/maxSize").asInt()).isEqualTo(100);
-		assertThat(response.firstError().at("/links/type/0").asString()).isEqualTo(PROFILE + "/max-size-exceeded");
+		assertThat(response.firstError().at("/links/type").asString()).isEqualTo(PROFILE + "/max-size-exceeded");
 	}
 
 	@Test
@@ -185,7 +219,7 @@ class CursorPaginationIT extends ApiIntegrationTest {
 		ApiResponse empty = this.api.get("/api/computers?page[after]=");
 
 		assertThat(range.status()).isEqualTo(400);
-		assertThat(range.firstError().at("/links/type/0").asString()).isEqualTo(PROFILE + "/range-pagination-not-supported");
+		assertThat(range.firstError().at("/links/type").asString()).isEqualTo(PROFILE + "/range-pagination-not-supported");
 		assertThat(garbage.status()).isEqualTo(400);
 		assertThat(garbage.firstError().at("/source/parameter").asString()).isEqualTo("page[after]");
 		assertThat(otherSort.status()).isEqualTo(400);

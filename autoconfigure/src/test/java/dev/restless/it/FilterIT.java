@@ -508,6 +508,49 @@ class FilterIT extends ApiIntegrationTest {
 		assertThat(values(response, "name")).containsExactly("Ada");
 	}
 
+	@Test
+	void singleAnswersOneIdentifierOnToManyRelationshipLinkageOr404() {
+		computers();
+		String url = "/api/people/" + this.grace.getId() + "/relationships/computers?filter%5Bsingle%5D=1";
+
+		ApiResponse one = this.api.get(url + "&" + objects("[{'name': 'vendor', 'op': '==', 'val': 'IBM'}]"));
+		ApiResponse none = this.api.get(url + "&" + objects("[{'name': 'vendor', 'op': '==', 'val': 'Nobody'}]"));
+		ApiResponse several = this.api.get(url);
+
+		assertThat(one.status()).as(one.text()).isEqualTo(200);
+		assertThat(one.at("/data").isObject()).isTrue();
+		assertThat(one.at("/data/type").asString()).isEqualTo("computers");
+		assertThat(one.at("/data/id").asString()).isEqualTo(computerId("Mark I").toString());
+		assertThat(one.at("/data").size()).isEqualTo(2);
+		assertThat(none.status()).isEqualTo(404);
+		assertThat(none.firstError().get("detail").asString()).contains("No 'computers' matches");
+		assertThat(several.status()).isEqualTo(404);
+		assertThat(several.firstError().get("detail").asString()).contains("More than one 'computers'");
+	}
+
+	@Test
+	void singleAnswersOneResourceOnToManyRelatedCollectionsOr404() {
+		computers();
+		String url = "/api/people/" + this.grace.getId() + "/computers?filter%5Bsingle%5D=1";
+
+		ApiResponse one = this.api.get(url + "&" + objects("[{'name': 'price', 'op': '<', 'val': 600}]"));
+		ApiResponse several = this.api.get(url);
+
+		assertThat(one.status()).as(one.text()).isEqualTo(200);
+		assertThat(one.at("/data").isObject()).isTrue();
+		assertThat(one.at("/data/id").asString()).isEqualTo(computerId("Mark I").toString());
+		assertThat(one.at("/data/attributes/name").asString()).isEqualTo("Mark I");
+		assertThat(several.status()).isEqualTo(404);
+		assertThat(several.firstError().get("detail").asString()).contains("More than one 'computers'");
+	}
+
+	private Long computerId(String name) {
+		return this.fixtures.read((em) -> em
+			.createQuery("select c.id from Computer c where c.name = :name", Long.class)
+			.setParameter("name", name)
+			.getSingleResult());
+	}
+
 	// ---- preprocessors and custom operators
 
 	@Test

@@ -383,4 +383,20 @@ class HostileInputIT extends ApiIntegrationTest {
 		}
 	}
 
+	@Test
+	void namesWithSpacesOrControlCharactersAroundThemAreUnknownNames() {
+		Map<String, String> queries = Map.of("sort=name%00", "sort", "sort=%20name%20", "sort", "sort=name,%09age",
+				"sort", "fields%5Bpeople%5D=name%00", "fields[people]", "fields%5Bpeople%5D=%20name",
+				"fields[people]", "fields%5Bpeople%5D=%20", "fields[people]", "include=computers%00", "include",
+				"include=%20computers", "include", "include=%20", "include");
+		queries.forEach((query, parameter) -> {
+			ApiResponse response = this.api.get(adaPath() + "?" + query);
+			assertThat(response.status()).as(query).isEqualTo(400);
+			assertError(response, 400);
+			assertThat(response.firstError().at("/source/parameter").asString()).as(query).isEqualTo(parameter);
+		});
+		assertThat(this.api.get(adaPath() + "?sort=name,-age&fields%5Bpeople%5D=name,computers&include=computers").status())
+			.isEqualTo(200);
+	}
+
 }

@@ -163,6 +163,72 @@ class PaginationAndSortingIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void nullsSortAsGreaterThanEveryValueOnEveryDatabase() {
+		String[] prices = { "30", null, "10", null, "20", null };
+		List<Computer> computers = new ArrayList<>();
+		for (int index = 0; index < prices.length; index++) {
+			Computer computer = new Computer();
+			computer.setName("computer-" + index);
+			computer.setPrice((prices[index] != null) ? new java.math.BigDecimal(prices[index]) : null);
+			computers.add(computer);
+		}
+		this.fixtures.persist(computers.toArray());
+		List<String> nulls = List.of(computers.get(1), computers.get(3), computers.get(5))
+			.stream()
+			.map((computer) -> computer.getId().toString())
+			.toList();
+		String ten = computers.get(2).getId().toString();
+		String twenty = computers.get(4).getId().toString();
+		String thirty = computers.get(0).getId().toString();
+
+		ApiResponse ascending = this.api.get("/api/computers?sort=price");
+		ApiResponse descending = this.api.get("/api/computers?sort=-price");
+		ApiResponse secondPage = this.api.get("/api/computers?sort=-price&page[number]=2&page[size]=2");
+
+		assertThat(ids(ascending)).containsExactly(ten, twenty, thirty, nulls.get(0), nulls.get(1), nulls.get(2));
+		assertThat(ids(descending)).containsExactly(nulls.get(0), nulls.get(1), nulls.get(2), thirty, twenty, ten);
+		assertThat(ids(secondPage)).containsExactly(nulls.get(2), thirty);
+	}
+
+	@Test
+	void resourcesWithoutARelatedResourceSortAsNullOnItsAttribute() {
+		Person ada = new Person();
+		ada.setName("Ada");
+		Person bob = new Person();
+		bob.setName("Bob");
+		this.fixtures.persist(ada, bob);
+		Computer[] computers = new Computer[3];
+		for (int index = 0; index < computers.length; index++) {
+			computers[index] = new Computer();
+			computers[index].setName("computer-" + index);
+		}
+		computers[0].setOwner(bob);
+		computers[2].setOwner(ada);
+		this.fixtures.persist((Object[]) computers);
+
+		ApiResponse ascending = this.api.get("/api/computers?sort=owner.name");
+		ApiResponse descending = this.api.get("/api/computers?sort=-owner.name");
+
+		assertThat(ids(ascending)).containsExactly(computers[2].getId().toString(), computers[0].getId().toString(),
+				computers[1].getId().toString());
+		assertThat(ids(descending)).containsExactly(computers[1].getId().toString(),
+				computers[0].getId().toString(), computers[2].getId().toString());
+	}
+
+	@Test
+	void theSelfLinkPercentEncodesTheBracketsTheClientSentRaw() {
+		computers(7);
+
+		ApiResponse response = this.api.get("/api/computers?page[size]=2&page[number]=3&fields[computers]=name");
+
+		String query = "?page%5Bsize%5D=2&page%5Bnumber%5D=3&fields%5Bcomputers%5D=name";
+		assertThat(response.at("/links/self").asString()).isEqualTo(this.api.root() + "/api/computers" + query);
+		for (String link : List.of("first", "last", "prev", "next")) {
+			assertThat(response.at("/links/" + link).asString()).as(link).doesNotContain("[").doesNotContain("]");
+		}
+	}
+
+	@Test
 	void sortingOnAnUnknownOrHiddenFieldIs400() {
 		for (String field : new String[] { "shoeSize", "-password", "secret", "name,", "" }) {
 			ApiResponse response = this.api.get("/api/people?sort=" + field);

@@ -233,19 +233,52 @@ class RelationshipEndpointsIT extends ApiIntegrationTest {
 	}
 
 	@Test
-	void patchOfAToManyRelationshipIs403WithoutAllowToManyReplacementWhateverTheBody() {
+	void patchOfAToManyRelationshipThatChangesItsMembersIs403WithoutAllowToManyReplacement() {
 		Person ada = person("Ada");
 		Computer engine = computer("Engine", ada);
 		Computer other = computer("Other", null);
 		String path = "/api/people/" + ada.getId() + "/relationships/computers";
 
 		ApiResponse valid = this.api.patch(path, linkage(identifier("computers", other.getId())));
+		ApiResponse cleared = this.api.patch(path, linkage());
 		ApiResponse malformed = this.api.patch(path, "{not json");
 
 		assertThat(valid.status()).isEqualTo(403);
 		assertThat(valid.firstError().get("status").asString()).isEqualTo("403");
-		assertThat(malformed.status()).isEqualTo(403);
+		assertThat(cleared.status()).isEqualTo(403);
+		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(ownerOf(engine)).isEqualTo(ada.getId());
+		assertThat(ownerOf(other)).isNull();
+	}
+
+	@Test
+	void sendingTheCurrentMembersOfAToManyRelationshipIsNoReplacementWhereReplacementIsNotAllowed() {
+		Person ada = person("Ada");
+		Computer engine = computer("Engine", ada);
+		Computer laptop = computer("Laptop", ada);
+		Computer other = computer("Other", null);
+		String current = linkage(identifier("computers", laptop.getId()), identifier("computers", engine.getId()));
+
+		ApiResponse relationship = this.api.patch("/api/people/" + ada.getId() + "/relationships/computers", current);
+		ApiResponse resource = this.api.patch("/api/people/" + ada.getId(), "{\"data\": {\"type\": \"people\", "
+				+ "\"id\": \"" + ada.getId() + "\", \"attributes\": {\"name\": \"Ada L.\"}, "
+				+ "\"relationships\": {\"computers\": " + current + "}}}");
+		ApiResponse atomic = new JsonApiClient(this.api.root()).exchange("POST", "/api/operations",
+				"{\"atomic:operations\": [{\"op\": \"update\", \"ref\": {\"type\": \"people\", \"id\": \""
+						+ ada.getId() + "\", \"relationship\": \"computers\"}, \"data\": "
+						+ current.substring("{\"data\": ".length(), current.length() - 1) + "}]}",
+				"Content-Type", JsonApiClient.ATOMIC, "Accept", JsonApiClient.ATOMIC);
+		ApiResponse changed = this.api.patch("/api/people/" + ada.getId(), "{\"data\": {\"type\": \"people\", "
+				+ "\"id\": \"" + ada.getId() + "\", \"relationships\": {\"computers\": "
+				+ linkage(identifier("computers", engine.getId()), identifier("computers", other.getId())) + "}}}");
+
+		assertThat(relationship.status()).as(relationship.text()).isEqualTo(204);
+		assertThat(resource.status()).as(resource.text()).isEqualTo(200);
+		assertThat(resource.at("/data/attributes/name").asString()).isEqualTo("Ada L.");
+		assertThat(atomic.status()).as(atomic.text()).isEqualTo(204);
+		assertThat(changed.status()).as("other members are a replacement").isEqualTo(403);
+		assertThat(ownerOf(engine)).isEqualTo(ada.getId());
+		assertThat(ownerOf(laptop)).isEqualTo(ada.getId());
 		assertThat(ownerOf(other)).isNull();
 	}
 

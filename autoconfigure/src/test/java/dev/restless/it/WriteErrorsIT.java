@@ -1,5 +1,6 @@
 package dev.restless.it;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.restless.it.app.Computer;
@@ -8,6 +9,7 @@ import dev.restless.it.app.Person;
 import dev.restless.it.app.Sheet;
 import dev.restless.it.support.ApiIntegrationTest;
 import dev.restless.it.support.ApiResponse;
+import dev.restless.it.support.JsonApiClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -232,6 +234,51 @@ class WriteErrorsIT extends ApiIntegrationTest {
 		}
 		String name = this.fixtures.read((em) -> em.find(Folder.class, folder.getId()).getName());
 		assertThat(name).isEqualTo("full");
+	}
+
+	@Test
+	void aConstraintViolatedThroughARelationshipEndpointPointsAtItsData() {
+		Folder folder = new Folder("full");
+		this.fixtures.persist(folder);
+		List<Long> sheets = new ArrayList<>();
+		for (int index = 0; index < 5; index++) {
+			Sheet sheet = new Sheet("sheet " + index);
+			// the folder holds three; two are free
+			sheet.setFolder((index < 3) ? folder : null);
+			this.fixtures.persist(sheet);
+			sheets.add(sheet.getId());
+		}
+		String path = "/api/folders/" + folder.getId() + "/relationships/sheets";
+		String one = json("{'data': [{'type': 'sheets', 'id': '%s'}]}".formatted(sheets.get(3)));
+		String four = json("{'data': [%s]}".formatted(String.join(", ", sheets.subList(0, 4)
+			.stream()
+			.map((id) -> "{'type': 'sheets', 'id': '" + id + "'}")
+			.toList())));
+		String atomic = json("{'atomic:operations': [{'op': 'add', 'ref': {'type': 'folders', 'id': '%s', "
+				+ "'relationship': 'sheets'}, 'data': [{'type': 'sheets', 'id': '%s'}]}]}")
+			.formatted(folder.getId(), sheets.get(4));
+
+		ApiResponse added = this.api.post(path, one);
+		ApiResponse replaced = this.api.patch(path, four);
+		ApiResponse inOperation = this.api.exchange("POST", "/api/operations", atomic, "Content-Type",
+				JsonApiClient.ATOMIC, "Accept", JsonApiClient.ATOMIC);
+		this.fixtures.update((em) -> {
+			// five members, one more than the removal below leaves valid
+			em.find(Sheet.class, sheets.get(3)).setFolder(em.find(Folder.class, folder.getId()));
+			em.find(Sheet.class, sheets.get(4)).setFolder(em.find(Folder.class, folder.getId()));
+		});
+		ApiResponse removed = this.api.exchange("DELETE", path, one, "Content-Type", JsonApiClient.JSON_API);
+
+		assertError(added, 422, "/data");
+		assertThat(added.firstError().get("detail").asString()).startsWith("sheets ");
+		assertError(replaced, 422, "/data");
+		assertError(removed, 422, "/data");
+		assertError(inOperation, 422, "/atomic:operations/0/data");
+		long members = this.fixtures.read((em) -> em
+			.createQuery("select count(s) from Sheet s where s.folder.id = :id", Long.class)
+			.setParameter("id", folder.getId())
+			.getSingleResult());
+		assertThat(members).isEqualTo(5);
 	}
 
 }

@@ -9,8 +9,10 @@ import dev.restless.it.app.Account;
 import dev.restless.it.app.Computer;
 import dev.restless.it.app.Counter;
 import dev.restless.it.app.Person;
+import dev.restless.it.app.Seat;
 import dev.restless.it.app.Tag;
 import dev.restless.it.app.TestProcessors;
+import dev.restless.it.app.Ticket;
 import dev.restless.it.support.ApiIntegrationTest;
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.JsonApiClient;
@@ -233,6 +235,26 @@ class WriteIntegrityIT extends ApiIntegrationTest {
 		assertNamesNoSql(response);
 		assertThat(this.fixtures.count(Person.class)).isEqualTo(1);
 		assertThat(this.fixtures.count(Computer.class)).isEqualTo(1);
+	}
+
+	@Test
+	void deletingAResourceThatAnOwningOneToOneRefersToIs409AndDeletesNothing() {
+		Seat seat = new Seat("12A");
+		this.fixtures.persist(seat);
+		this.fixtures.persist(new Ticket(seat));
+		String atomic = json("{'atomic:operations': [{'op': 'remove', 'ref': {'type': 'seats', 'id': '%s'}}]}")
+			.formatted(seat.getId());
+
+		ApiResponse response = this.api.delete("/api/seats/" + seat.getId());
+		ApiResponse inOperation = this.api.exchange("POST", "/api/operations", atomic, "Content-Type",
+				JsonApiClient.ATOMIC, "Accept", JsonApiClient.ATOMIC);
+
+		assertThat(response.status()).as(response.text()).isEqualTo(409);
+		assertThat(response.firstError().get("detail").asString()).contains("referenced");
+		assertNamesNoSql(response);
+		assertThat(inOperation.status()).as(inOperation.text()).isEqualTo(409);
+		assertThat(this.fixtures.count(Seat.class)).isOne();
+		assertThat(this.fixtures.count(Ticket.class)).isOne();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.restless.internal.document.ApiUrls;
 import dev.restless.internal.error.JsonApiException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,24 +35,18 @@ public final class AtomicDocuments {
 
 	private static final Set<String> REF_MEMBERS = Set.of("type", "id", "lid", "relationship");
 
-	private final String basePath;
-
-	/**
-	 * Create a reader.
-	 * @param basePath the base path of the API, which {@code href} members may start with
-	 */
-	public AtomicDocuments(String basePath) {
-		String trimmed = ApiUrls.withoutTrailingSlash(basePath);
-		this.basePath = trimmed.startsWith("/") || trimmed.isEmpty() ? trimmed : "/" + trimmed;
-	}
+	private static final String NOT_SERVED = "'href' must be the URL of a collection, a resource or a relationship "
+			+ "({collection}, {collection}/{id} or {collection}/{id}/relationships/{name})";
 
 	/**
 	 * Read the operations of a request document.
 	 * @param document the request document
 	 * @param maxOperations the most operations a request may carry
+	 * @param api the URLs of the API as this request reached it, which every {@code href} must
+	 * name a resource of
 	 * @return the operations, in order
 	 */
-	public List<AtomicOperation> operations(ObjectNode document, int maxOperations) {
+	public List<AtomicOperation> operations(ObjectNode document, int maxOperations, ApiUrls api) {
 		for (String member : document.propertyNames()) {
 			if (member.equals("data") || member.equals("included")) {
 				throw JsonApiException.badDocument("/" + member,
@@ -63,6 +58,7 @@ public final class AtomicDocuments {
 						"'" + member + "' is not a member of an Atomic Operations request document");
 			}
 		}
+		RequestDocuments.checkTopLevelMembers(document, "");
 		JsonNode array = document.get(OPERATIONS);
 		if (array == null) {
 			throw JsonApiException.badDocument(null, "The request document has no '" + OPERATIONS + "' member");
@@ -75,15 +71,26 @@ public final class AtomicDocuments {
 			throw JsonApiException.badDocument(OPERATIONS_POINTER, "A request may carry at most " + maxOperations
 					+ " operations (restless.atomic.max-operations); this one has " + array.size());
 		}
+		URI base = apiBase(api);
 		List<AtomicOperation> operations = new ArrayList<>(array.size());
 		for (int index = 0; index < array.size(); index++) {
-			operations.add(operation(index, array.get(index)));
+			operations.add(operation(index, array.get(index), base));
 		}
 		checkLocalIds(operations);
 		return List.copyOf(operations);
 	}
 
-	private AtomicOperation operation(int index, JsonNode node) {
+	/** The API's base URL as a URI that relative references resolve under, ending with a slash. */
+	private static URI apiBase(ApiUrls api) {
+		try {
+			return new URI(api.base() + "/");
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("The API's base URL is not a URI: " + api.base(), ex);
+		}
+	}
+
+	private AtomicOperation operation(int index, JsonNode node, URI base) {
 		String at = OPERATIONS_POINTER + "/" + index;
 		if (!node.isObject()) {
 			throw JsonApiException.badDocument(at, "An operation must be an object");
@@ -109,7 +116,7 @@ public final class AtomicDocuments {
 			throw JsonApiException.badDocument(at + "/meta", "'meta' must be an object");
 		}
 		OperationTarget target = source.has("ref") ? ref(source.get("ref"), at + "/ref")
-				: source.has("href") ? href(source.get("href"), at + "/href") : null;
+				: source.has("href") ? href(source.get("href"), at + "/href", base) : null;
 		JsonNode data = source.get("data");
 		if (target != null && target.isRelationship()) {
 			checkRelationshipData(code, data, at);
@@ -141,29 +148,41 @@ public final class AtomicDocuments {
 		return new OperationTarget(type, id, (id == null) ? lid : null, string(ref, "relationship", at), "/ref");
 	}
 
-	private OperationTarget href(JsonNode href, String at) {
+	/**
+	 * The target an {@code href} names. It is resolved as a URI reference against the API's base
+	 * URL and must stay on this server and under the base path: a client must not be able to make
+	 * an operation here act on whatever another server's URL happens to end with.
+	 */
+	private static OperationTarget href(JsonNode href, String at, URI base) {
 		if (!href.isString()) {
 			throw JsonApiException.badDocument(at, "'href' must be a string");
 		}
-		String path;
+		URI resolved;
 		try {
-			path = new URI(href.asString()).getPath();
+			URI reference = new URI(href.asString());
+			if (reference.getRawPath() != null && reference.getRawPath().contains("//")) {
+				// an empty segment names nothing (normalising would drop it)
+				throw JsonApiException.badDocument(at, NOT_SERVED);
+			}
+			resolved = base.resolve(reference).normalize();
 		}
-		catch (URISyntaxException ex) {
-			path = null;
+		catch (URISyntaxException | IllegalArgumentException ex) {
+			resolved = null;
 		}
+		String path = (resolved != null) ? resolved.getPath() : null;
 		if (path == null) {
 			throw JsonApiException.badDocument(at, "'href' is not a valid URI reference");
 		}
-		int base = this.basePath.isEmpty() ? -1 : path.indexOf(this.basePath + "/");
-		String relative = (base >= 0) ? path.substring(base + this.basePath.length() + 1)
-				: (path.startsWith("/") ? path.substring(1) : path);
+		if (!sameOrigin(base, resolved) || !path.startsWith(base.getPath())) {
+			throw JsonApiException.badDocument(at, "'href' must name a resource of this API: a path under "
+					+ base.getPath() + " or a URL of this server under it");
+		}
+		String relative = path.substring(base.getPath().length());
 		String[] segments = relative.endsWith("/") ? relative.substring(0, relative.length() - 1).split("/", -1)
 				: relative.split("/", -1);
 		for (String segment : segments) {
 			if (segment.isEmpty()) {
-				throw JsonApiException.badDocument(at, "'href' must be the URL of a collection, a resource or a "
-						+ "relationship ({collection}, {collection}/{id} or {collection}/{id}/relationships/{name})");
+				throw JsonApiException.badDocument(at, NOT_SERVED);
 			}
 		}
 		return switch (segments.length) {
@@ -176,12 +195,33 @@ public final class AtomicDocuments {
 				}
 				yield new OperationTarget(segments[0], segments[1], null, segments[3], "/href");
 			}
-			default -> throw JsonApiException.badDocument(at, "'href' must be the URL of a collection, a resource or "
-					+ "a relationship ({collection}, {collection}/{id} or {collection}/{id}/relationships/{name})");
+			default -> throw JsonApiException.badDocument(at, NOT_SERVED);
 		};
 	}
 
-	private static void checkRelationshipData(OperationCode code, JsonNode data, String at) {
+	/**
+	 * Whether a resolved reference has the scheme, host and port of the API's base URL (a relative
+	 * reference resolves to them).
+	 */
+	private static boolean sameOrigin(URI base, URI target) {
+		if (target.getScheme() == null || !target.getScheme().equalsIgnoreCase(base.getScheme())) {
+			return false;
+		}
+		if (base.getHost() == null || target.getHost() == null) {
+			// an authority Java does not parse as a host (an underscore in a name): compared whole
+			return base.getRawAuthority() != null && base.getRawAuthority().equalsIgnoreCase(target.getRawAuthority());
+		}
+		return base.getHost().equalsIgnoreCase(target.getHost()) && port(base) == port(target);
+	}
+
+	private static int port(URI uri) {
+		if (uri.getPort() != -1) {
+			return uri.getPort();
+		}
+		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : -1;
+	}
+
+	private static void checkRelationshipData(OperationCode code, @Nullable JsonNode data, String at) {
 		if (data == null) {
 			throw JsonApiException.badDocument(at, "An operation on a relationship needs 'data': "
 					+ "null, a resource identifier or an array of them");
@@ -192,7 +232,8 @@ public final class AtomicDocuments {
 		}
 	}
 
-	private static void checkResourceOperation(OperationCode code, OperationTarget target, JsonNode data, String at) {
+	private static void checkResourceOperation(OperationCode code, @Nullable OperationTarget target,
+			@Nullable JsonNode data, String at) {
 		String targetAt = at + ((target != null) ? target.pointer() : "");
 		switch (code) {
 			case ADD -> {
@@ -225,17 +266,18 @@ public final class AtomicDocuments {
 		}
 	}
 
-	private static ObjectNode resourceObject(JsonNode data, String at, String detail) {
+	private static ObjectNode resourceObject(@Nullable JsonNode data, String at, String detail) {
 		if (data == null || !data.isObject()) {
 			throw JsonApiException.badDocument((data == null) ? at : at + "/data", detail);
 		}
 		if (string(data, "type", at + "/data") == null) {
 			throw JsonApiException.badDocument(at + "/data", "The resource object has no 'type' member");
 		}
+		RequestDocuments.checkResourceObjectMembers(data, at + "/data");
 		return (ObjectNode) data;
 	}
 
-	private static String string(JsonNode owner, String member, String at) {
+	private static @Nullable String string(JsonNode owner, String member, String at) {
 		JsonNode value = owner.get(member);
 		if (value == null || value.isNull()) {
 			return null;
@@ -287,7 +329,7 @@ public final class AtomicDocuments {
 		}
 	}
 
-	private static void checkLinkage(Set<String> assigned, JsonNode linkage, String at) {
+	private static void checkLinkage(Set<String> assigned, @Nullable JsonNode linkage, String at) {
 		if (linkage == null) {
 			return;
 		}

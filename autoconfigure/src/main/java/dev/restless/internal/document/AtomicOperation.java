@@ -1,5 +1,6 @@
 package dev.restless.internal.document;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code null})
  * @param source the operation object as the client sent it
  */
-public record AtomicOperation(int index, OperationCode code, OperationTarget target, JsonNode data,
+public record AtomicOperation(int index, OperationCode code, @Nullable OperationTarget target, @Nullable JsonNode data,
 		ObjectNode source) {
 
 	/** @return the JSON pointer of the operation, such as {@code /atomic:operations/2} */

@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.restless.ResourceMethod;
 import dev.restless.internal.metamodel.AttributeDescriptor;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.graph.ResourceGraph;
 import org.hibernate.Hibernate;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -83,7 +85,8 @@ public final class DocumentRenderer {
 		ObjectNode document = newDocument();
 		ArrayNode data = document.putArray("data");
 		for (Object entity : entities) {
-			data.add(rendering.resourceObject(resource, entity));
+			// A collection of a superclass shows each row as the resource of its own type.
+			data.add(rendering.resourceObject(this.registry.ownResource(resource, entity), entity));
 		}
 		rendering.writeIncluded(document);
 		return document;
@@ -97,7 +100,7 @@ public final class DocumentRenderer {
 	 * @param options URLs, includes and fieldsets
 	 * @return the document, without top-level links or meta
 	 */
-	public ObjectNode resourceDocument(ResourceDescriptor resource, Object entity, ResourceGraph graph,
+	public ObjectNode resourceDocument(ResourceDescriptor resource, @Nullable Object entity, ResourceGraph graph,
 			RenderOptions options) {
 		Rendering rendering = new Rendering(options, graph);
 		ObjectNode document = newDocument();
@@ -105,10 +108,22 @@ public final class DocumentRenderer {
 			document.putNull("data");
 		}
 		else {
-			document.set("data", rendering.resourceObject(resource, entity));
+			document.set("data", rendering.resourceObject(this.registry.ownResource(resource, entity), entity));
 		}
 		rendering.writeIncluded(document);
 		return document;
+	}
+
+	/**
+	 * Whether the documents show the URLs of a resource: its own, and the relationship and related
+	 * URLs of its relationships. They are all read with {@code GET}, so for a resource without
+	 * {@code GET} enabled they would only answer {@code 405}; such a resource is rendered without
+	 * them (a {@code 201} keeps its {@code Location} header, which the specification requires).
+	 * @param resource the resource
+	 * @return whether its URLs answer {@code GET}
+	 */
+	public static boolean hasLinks(ResourceDescriptor resource) {
+		return resource.allows(ResourceMethod.GET);
 	}
 
 	/**
@@ -129,7 +144,7 @@ public final class DocumentRenderer {
 	 * @param value the value
 	 * @return its JSON
 	 */
-	public JsonNode attributeValue(Object value) {
+	public JsonNode attributeValue(@Nullable Object value) {
 		// Plain strings, integers and booleans are written the same by every mapper
 		// configuration; building their nodes directly skips a serialisation round trip per value.
 		JsonNodeFactory nodes = this.mapper.getNodeFactory();
@@ -218,6 +233,7 @@ public final class DocumentRenderer {
 
 		ObjectNode resourceObject(ResourceDescriptor resource, Object entity) {
 			ApiUrls urls = this.options.urls();
+			boolean linked = hasLinks(resource);
 			ObjectNode node = DocumentRenderer.this.mapper.createObjectNode();
 			String id = resource.idOf(entity);
 			node.put("type", resource.type());
@@ -237,9 +253,11 @@ public final class DocumentRenderer {
 					continue;
 				}
 				ObjectNode object = relationships.putObject(relationship.name());
-				ObjectNode links = object.putObject("links");
-				links.put("self", urls.relationship(resource.type(), id, relationship.name()));
-				links.put("related", urls.related(resource.type(), id, relationship.name()));
+				if (linked) {
+					ObjectNode links = object.putObject("links");
+					links.put("self", urls.relationship(resource.type(), id, relationship.name()));
+					links.put("related", urls.related(resource.type(), id, relationship.name()));
+				}
 				ResourceDescriptor target = DocumentRenderer.this.registry.find(relationship.targetClass())
 					.orElseThrow();
 				if (relationship.toMany()) {
@@ -249,6 +267,10 @@ public final class DocumentRenderer {
 						for (Object key : members) {
 							data.addObject().put("type", target.type()).put("id", target.id().format(key));
 						}
+					}
+					else if (!linked) {
+						// Neither links nor linkage: a relationship object needs one of them.
+						relationships.remove(relationship.name());
 					}
 				}
 				else {
@@ -264,7 +286,9 @@ public final class DocumentRenderer {
 			if (relationships.isEmpty()) {
 				node.remove("relationships");
 			}
-			node.putObject("links").put("self", urls.resource(resource.type(), id));
+			if (linked) {
+				node.putObject("links").put("self", urls.resource(resource.type(), id));
+			}
 			if (resource.version() != null) {
 				// The version is what a client sends back to make its write conditional.
 				node.putObject("meta").set("version", attributeValue(resource.version().get(entity)));

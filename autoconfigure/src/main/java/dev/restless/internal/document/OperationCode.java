@@ -1,5 +1,7 @@
 package dev.restless.internal.document;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The {@code op} of an atomic operation.
  */
@@ -30,7 +32,7 @@ public enum OperationCode {
 	 * @param code the member's value
 	 * @return the operation code, or {@code null} when it is none
 	 */
-	public static OperationCode of(String code) {
+	public static @Nullable OperationCode of(String code) {
 		for (OperationCode candidate : values()) {
 			if (candidate.code.equals(code)) {
 				return candidate;

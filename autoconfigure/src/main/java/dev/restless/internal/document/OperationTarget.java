@@ -1,5 +1,7 @@
 package dev.restless.internal.document;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an operation targets, from its {@code ref} or its {@code href}: a collection, a resource
  * (by {@code id}, or by the {@code lid} an earlier operation assigned) or a resource's
@@ -12,7 +14,8 @@ package dev.restless.internal.document;
  * @param pointer the JSON pointer of the target inside its operation ({@code /ref} or
  * {@code /href})
  */
-public record OperationTarget(String type, String id, String lid, String relationship, String pointer) {
+public record OperationTarget(String type, @Nullable String id, @Nullable String lid, @Nullable String relationship,
+		String pointer) {
 
 	/** @return whether the target is a resource (by id or local id) rather than a collection */
 	public boolean isResource() {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,7 +28,7 @@ public final class PaginationLinks {
 	 * @param total the number of resources in all pages, or {@code null} when not counted
 	 * @param hasNext whether a next page exists (known without a count from one extra row)
 	 */
-	public static void addNumbered(ObjectNode document, RequestLinks links, int number, int size, Long total,
+	public static void addNumbered(ObjectNode document, RequestLinks links, int number, int size, @Nullable Long total,
 			boolean hasNext) {
 		// Without a count the last page is unknown: 'last' is null and 'next' comes from the extra row.
 		Long last = (total != null) ? Math.max(1, (total + size - 1) / size) : null;
@@ -58,7 +59,7 @@ public final class PaginationLinks {
 	 * @param total the number of resources in all pages, or {@code null} when not counted
 	 */
 	public static void addCursors(ObjectNode document, RequestLinks links, List<String> itemCursors, int size,
-			boolean hasPrev, boolean hasNext, Long total) {
+			boolean hasPrev, boolean hasNext, @Nullable Long total) {
 		for (int index = 0; index < itemCursors.size(); index++) {
 			ObjectNode item = (ObjectNode) document.get("data").get(index);
 			JsonNode meta = item.get("meta");
@@ -79,7 +80,7 @@ public final class PaginationLinks {
 	}
 
 	private static String cursorUrl(RequestLinks links, String parameter, String cursor, int size) {
-		Map<String, String> page = new LinkedHashMap<>();
+		Map<String, @Nullable String> page = new LinkedHashMap<>();
 		page.put("page[number]", null);
 		page.put("page[after]", null);
 		page.put("page[before]", null);
@@ -89,7 +90,7 @@ public final class PaginationLinks {
 	}
 
 	private static String pageUrl(RequestLinks links, long number, int size) {
-		Map<String, String> page = new LinkedHashMap<>();
+		Map<String, @Nullable String> page = new LinkedHashMap<>();
 		page.put("page[number]", Long.toString(number));
 		page.put("page[size]", Integer.toString(size));
 		return links.withParameters(page);

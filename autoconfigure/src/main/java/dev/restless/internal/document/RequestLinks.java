@@ -2,6 +2,8 @@ package dev.restless.internal.document;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The URLs of the request being answered, as its documents link to them: the API's own URLs, the
  * request's URL, and the request's URL with some query parameters replaced (for pagination).
@@ -20,6 +22,6 @@ public interface RequestLinks {
 	 * @param replacements the parameters to set; a {@code null} value removes the parameter
 	 * @return the URL
 	 */
-	String withParameters(Map<String, String> replacements);
+	String withParameters(Map<String, @Nullable String> replacements);
 
 }

@@ -3,6 +3,7 @@ package dev.restless.internal.error;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON:API error object. {@code status} is a string, as the specification requires.
@@ -15,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param meta non-standard information, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ErrorObject(String status, String title, String detail, ErrorSource source, Map<String, Object> links,
-		Map<String, Object> meta) {
+public record ErrorObject(String status, String title, @Nullable String detail, @Nullable ErrorSource source,
+		@Nullable Map<String, Object> links, @Nullable Map<String, Object> meta) {
 
 	/**
 	 * An error without links or meta.
@@ -25,7 +26,7 @@ public record ErrorObject(String status, String title, String detail, ErrorSourc
 	 * @param detail the detail, or {@code null}
 	 * @param source the source, or {@code null}
 	 */
-	public ErrorObject(String status, String title, String detail, ErrorSource source) {
+	public ErrorObject(String status, String title, @Nullable String detail, @Nullable ErrorSource source) {
 		this(status, title, detail, source, null, null);
 	}
 
@@ -36,7 +37,7 @@ public record ErrorObject(String status, String title, String detail, ErrorSourc
 	 * @param detail the detail
 	 * @return the error object
 	 */
-	public static ErrorObject of(int status, String title, String detail) {
+	public static ErrorObject of(int status, String title, @Nullable String detail) {
 		return new ErrorObject(Integer.toString(status), title, detail, null);
 	}
 
@@ -95,7 +96,7 @@ public record ErrorObject(String status, String title, String detail, ErrorSourc
 	 * @param header the request header that caused the error
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record ErrorSource(String pointer, String parameter, String header) {
+	public record ErrorSource(@Nullable String pointer, @Nullable String parameter, @Nullable String header) {
 	}
 
 }

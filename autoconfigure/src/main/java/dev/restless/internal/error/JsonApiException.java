@@ -3,6 +3,8 @@ package dev.restless.internal.error;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An error answered with a JSON:API error document. Thrown anywhere while a request is handled;
  * the web layer turns it into the response.
@@ -67,7 +69,7 @@ public class JsonApiException extends RuntimeException {
 	 * @param detail what is wrong
 	 * @return the exception
 	 */
-	public static JsonApiException badDocument(String pointer, String detail) {
+	public static JsonApiException badDocument(@Nullable String pointer, String detail) {
 		ErrorObject error = (pointer != null) ? ErrorObject.atPointer(400, "Invalid request document", detail, pointer)
 				: ErrorObject.of(400, "Invalid request document", detail);
 		return new JsonApiException(error);
@@ -97,7 +99,7 @@ public class JsonApiException extends RuntimeException {
 	 * @param detail why
 	 * @return the exception
 	 */
-	public static JsonApiException conflict(String pointer, String detail) {
+	public static JsonApiException conflict(@Nullable String pointer, String detail) {
 		ErrorObject error = (pointer != null) ? ErrorObject.atPointer(409, "Conflict", detail, pointer)
 				: ErrorObject.of(409, "Conflict", detail);
 		return new JsonApiException(error);

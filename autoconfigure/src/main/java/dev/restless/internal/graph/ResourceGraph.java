@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entities one document shows, loaded before it is rendered: the primary resources, the
@@ -94,7 +95,7 @@ public final class ResourceGraph {
 	 * @param ownerKey the owner's key
 	 * @return the member keys, or {@code null} when the linkage was not loaded
 	 */
-	public List<Object> members(RelationshipDescriptor relationship, Object ownerKey) {
+	public @Nullable List<Object> members(RelationshipDescriptor relationship, Object ownerKey) {
 		Map<Object, List<Object>> linkage = this.toMany.get(relationship);
 		return (linkage != null) ? linkage.get(ownerKey) : null;
 	}

@@ -15,6 +15,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.hibernate.Hibernate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
@@ -28,22 +29,22 @@ public final class PropertyAccessor {
 
 	private final String name;
 
-	private final Method getter;
+	private final @Nullable Method getter;
 
-	private final Method setter;
+	private final @Nullable Method setter;
 
-	private final Field field;
+	private final @Nullable Field field;
 
 	private final Type genericType;
 
 	private final Class<?> type;
 
 	/** The getter compiled to a lambda: reading attributes is on the path of every resource rendered. */
-	private final Function<Object, Object> compiledGetter;
+	private final @Nullable Function<Object, Object> compiledGetter;
 
-	private final BiConsumer<Object, Object> compiledSetter;
+	private final @Nullable BiConsumer<Object, Object> compiledSetter;
 
-	private PropertyAccessor(String name, Method getter, Method setter, Field field) {
+	private PropertyAccessor(String name, @Nullable Method getter, @Nullable Method setter, @Nullable Field field) {
 		this.name = name;
 		this.getter = getter;
 		this.setter = setter;
@@ -67,7 +68,7 @@ public final class PropertyAccessor {
 	 * @param member the Java member the JPA provider reports, used when there is no field
 	 * @return the accessor
 	 */
-	public static PropertyAccessor of(Class<?> entityClass, String name, Member member) {
+	public static PropertyAccessor of(Class<?> entityClass, String name, @Nullable Member member) {
 		Field field = ReflectionUtils.findField(entityClass, name);
 		Class<?> type = (field != null) ? field.getType()
 				: (member instanceof Method method) ? method.getReturnType() : null;
@@ -85,7 +86,7 @@ public final class PropertyAccessor {
 		return new PropertyAccessor(name, getter, setter, field);
 	}
 
-	private static Method findPublic(Class<?> type, String name, Class<?>... parameterTypes) {
+	private static @Nullable Method findPublic(Class<?> type, String name, Class<?>... parameterTypes) {
 		Method method = ReflectionUtils.findMethod(type, name, parameterTypes);
 		return (method != null && Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers()))
 				? method : null;
@@ -111,7 +112,7 @@ public final class PropertyAccessor {
 	 * @param entity the entity or a proxy of it
 	 * @return the value
 	 */
-	public Object get(Object entity) {
+	public @Nullable Object get(Object entity) {
 		Object target = Hibernate.unproxy(entity);
 		if (this.compiledGetter != null) {
 			return this.compiledGetter.apply(target);
@@ -127,7 +128,7 @@ public final class PropertyAccessor {
 	 * @param entity the entity
 	 * @param value the new value
 	 */
-	public void set(Object entity, Object value) {
+	public void set(Object entity, @Nullable Object value) {
 		Object target = Hibernate.unproxy(entity);
 		if (this.compiledSetter != null) {
 			if (value == null && this.type.isPrimitive()) {
@@ -147,7 +148,7 @@ public final class PropertyAccessor {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Function<Object, Object> compileGetter(Method getter) {
+	private static @Nullable Function<Object, Object> compileGetter(Method getter) {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(getter.getDeclaringClass(),
 					MethodHandles.lookup());
@@ -163,7 +164,7 @@ public final class PropertyAccessor {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static BiConsumer<Object, Object> compileSetter(Method setter) {
+	private static @Nullable BiConsumer<Object, Object> compileSetter(Method setter) {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(setter.getDeclaringClass(),
 					MethodHandles.lookup());
@@ -178,7 +179,7 @@ public final class PropertyAccessor {
 		}
 	}
 
-	private static Object invoke(Method method, Object target, Object... args) {
+	private static @Nullable Object invoke(Method method, Object target, @Nullable Object... args) {
 		try {
 			return method.invoke(target, args);
 		}

@@ -1,5 +1,7 @@
 package dev.restless.internal.metamodel;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An exposed relationship of a resource: an association with another exposed entity.
  *
@@ -14,7 +16,7 @@ package dev.restless.internal.metamodel;
  * {@code mappedBy}): a change reaches the database only when the other side is changed too
  */
 public record RelationshipDescriptor(String name, String attributeName, boolean toMany, Class<?> targetClass,
-		String inverseAttributeName, PropertyAccessor accessor, boolean ownedByInverse) {
+		@Nullable String inverseAttributeName, PropertyAccessor accessor, boolean ownedByInverse) {
 
 	/**
 	 * Create a relationship whose association this side owns (or that has no other side).
@@ -26,7 +28,7 @@ public record RelationshipDescriptor(String name, String attributeName, boolean 
 	 * @param accessor reads and writes the value
 	 */
 	public RelationshipDescriptor(String name, String attributeName, boolean toMany, Class<?> targetClass,
-			String inverseAttributeName, PropertyAccessor accessor) {
+			@Nullable String inverseAttributeName, PropertyAccessor accessor) {
 		this(name, attributeName, toMany, targetClass, inverseAttributeName, accessor, false);
 	}
 

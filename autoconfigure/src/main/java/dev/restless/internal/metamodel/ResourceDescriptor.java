@@ -7,6 +7,7 @@ import java.util.Set;
 
 import dev.restless.ResourceMethod;
 import org.hibernate.proxy.HibernateProxy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything Restless knows about one exposed resource, computed once at start-up from the JPA
@@ -36,7 +37,7 @@ import org.hibernate.proxy.HibernateProxy;
  * @param includeTotal whether offset pages count the matching resources by default
  */
 public record ResourceDescriptor(String type, Class<?> entityClass, String entityName, IdDescriptor id,
-		PropertyAccessor version, Map<String, AttributeDescriptor> attributes,
+		@Nullable PropertyAccessor version, Map<String, AttributeDescriptor> attributes,
 		Map<String, RelationshipDescriptor> relationships, Set<ResourceMethod> methods, int pageSize, int maxPageSize,
 		List<String> defaultIncludes, boolean allowClientGeneratedIds, boolean allowToManyReplacement,
 		boolean allowDeleteFromToManyRelationships, boolean allowFunctions, boolean toManyLinkage,
@@ -93,18 +94,22 @@ public record ResourceDescriptor(String type, Class<?> entityClass, String entit
 	 * @param entity the entity or a proxy of it
 	 * @return the key value
 	 */
-	public Object keyOf(Object entity) {
+	public @Nullable Object keyOf(Object entity) {
 		if (this.id.entityId() && entity instanceof HibernateProxy proxy) {
-			return proxy.getHibernateLazyInitializer().getInternalIdentifier();
+			Object identifier = proxy.getHibernateLazyInitializer().getInternalIdentifier();
+			// an @IdClass entity without the id class as identifier is read from its attributes
+			if (!this.id.composite() || this.id.javaType().isInstance(identifier)) {
+				return identifier;
+			}
 		}
-		return this.id.accessor().get(entity);
+		return this.id.read(entity);
 	}
 
 	/**
 	 * Resources are identified by their collection name, which is unique in a registry.
 	 */
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return this == other || (other instanceof ResourceDescriptor resource && resource.type.equals(this.type));
 	}
 

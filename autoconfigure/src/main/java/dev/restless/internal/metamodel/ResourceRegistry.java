@@ -65,6 +65,22 @@ public final class ResourceRegistry {
 			.orElseThrow(() -> new IllegalArgumentException("Not an exposed entity: " + Hibernate.getClass(entity)));
 	}
 
+	/**
+	 * The resource an entity is served as when it was read as a resource of its class or one of
+	 * its superclasses: the nearest exposed type of its own class. In an inheritance hierarchy a
+	 * row of an exposed subclass is a resource of that subclass, whatever collection lists it; a
+	 * row of a subclass that is not exposed is a resource of its nearest exposed superclass.
+	 * @param resource the resource the entity was read as
+	 * @param entity the entity, which may be a proxy
+	 * @return its own resource, {@code resource} itself unless a subclass is exposed
+	 */
+	public ResourceDescriptor ownResource(ResourceDescriptor resource, Object entity) {
+		if (entity.getClass() == resource.entityClass()) {
+			return resource;
+		}
+		return find(Hibernate.getClass(entity)).orElse(resource);
+	}
+
 	/** @return all resources */
 	public Collection<ResourceDescriptor> all() {
 		return this.byType.values();

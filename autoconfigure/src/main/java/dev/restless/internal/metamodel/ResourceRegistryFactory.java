@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -26,12 +28,14 @@ import dev.restless.ResourceSettings;
 import dev.restless.RestlessSettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.EmbeddableType;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.Metamodel;
 import jakarta.persistence.metamodel.PluralAttribute;
@@ -39,6 +43,7 @@ import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
@@ -118,8 +123,13 @@ public final class ResourceRegistryFactory {
 		return registry;
 	}
 
-	private static ExposedResource annotationOf(Class<?> type) {
-		return AnnotatedElementUtils.findMergedAnnotation(type, ExposedResource.class);
+	/**
+	 * The annotation an entity class carries itself (or as a meta-annotation), never one of a
+	 * superclass: a subclass of an exposed entity is a resource of its own only when it says so,
+	 * otherwise its rows are served as resources of its nearest exposed superclass.
+	 */
+	private static @Nullable ExposedResource annotationOf(Class<?> type) {
+		return AnnotatedElementUtils.getMergedAnnotation(type, ExposedResource.class);
 	}
 
 	private String collectionName(EntityType<?> entity) {
@@ -152,10 +162,13 @@ public final class ResourceRegistryFactory {
 			throw new InvalidResourceConfigurationException(where + " sets both 'only' and 'exclude'; use one of them");
 		}
 
-		if (!entity.hasSingleIdAttribute()) {
-			throw new InvalidResourceConfigurationException(where + " has a composite id, which is not supported");
+		// An @IdClass entity has several @Id attributes and no single one.
+		SingularAttribute<?, ?> idAttribute = entity.hasSingleIdAttribute()
+				? entity.getId(entity.getIdType().getJavaType()) : null;
+		Set<String> idClassNames = new HashSet<>();
+		if (idAttribute == null) {
+			entity.getIdClassAttributes().forEach((attribute) -> idClassNames.add(attribute.getName()));
 		}
-		SingularAttribute<?, ?> idAttribute = entity.getId(entity.getIdType().getJavaType());
 		Map<String, Integer> declarationOrder = declarationOrder(entityClass);
 		List<Attribute<?, ?>> persistent = new ArrayList<>(entity.getAttributes());
 		persistent.sort(Comparator.comparing((Attribute<?, ?> a) -> declarationOrder.getOrDefault(a.getName(),
@@ -180,7 +193,9 @@ public final class ResourceRegistryFactory {
 				version = accessor;
 				continue;
 			}
-			if (attribute.getName().equals(idAttribute.getName())) {
+			if ((attribute instanceof SingularAttribute<?, ?> singular && singular.isId())
+					|| (idAttribute != null && attribute.getName().equals(idAttribute.getName()))
+					|| idClassNames.contains(attribute.getName())) {
 				continue;
 			}
 			boolean hidden = isIgnored(elements) || exclude.contains(name) || exclude.contains(memberName)
@@ -229,6 +244,10 @@ public final class ResourceRegistryFactory {
 		}
 		Set<ResourceMethod> methods = EnumSet.noneOf(ResourceMethod.class);
 		methods.addAll((settings.getMethods() != null) ? settings.getMethods() : Arrays.asList(annotation.methods()));
+		if (methods.contains(ResourceMethod.POST) && Modifier.isAbstract(entityClass.getModifiers())) {
+			throw new InvalidResourceConfigurationException(where + " is abstract, so it cannot be created; "
+					+ "remove POST from its methods and create its rows through its exposed subclasses");
+		}
 		int maxPageSize = firstSet(settings.getMaxPageSize(), annotation.maxPageSize(),
 				this.global.getMaxPageSize());
 		int pageSize = Math.min(firstSet(settings.getPageSize(), annotation.pageSize(),
@@ -253,7 +272,7 @@ public final class ResourceRegistryFactory {
 	}
 
 	private boolean requireIfMatch(ResourceSettings settings, ExposedResource annotation,
-			PropertyAccessor version, String where) {
+			@Nullable PropertyAccessor version, String where) {
 		boolean explicit = (settings.getRequireIfMatch() != null) ? settings.getRequireIfMatch()
 				: annotation.requireIfMatch();
 		if (explicit && version == null) {
@@ -267,10 +286,16 @@ public final class ResourceRegistryFactory {
 		return explicit || (this.global.isRequireIfMatch() && version != null);
 	}
 
-	private IdDescriptor idDescriptor(Class<?> entityClass, EntityType<?> entity, SingularAttribute<?, ?> idAttribute,
-			ExposedResource annotation, String where) {
+	private IdDescriptor idDescriptor(Class<?> entityClass, EntityType<?> entity,
+			@Nullable SingularAttribute<?, ?> idAttribute, ExposedResource annotation, String where) {
 		String primaryKey = annotation.primaryKey();
-		if (!StringUtils.hasText(primaryKey) || primaryKey.equals(idAttribute.getName())) {
+		if (!StringUtils.hasText(primaryKey) && idAttribute == null) {
+			return idClassDescriptor(entityClass, entity, where);
+		}
+		if (idAttribute != null && (!StringUtils.hasText(primaryKey) || primaryKey.equals(idAttribute.getName()))) {
+			if (idAttribute.getType() instanceof EmbeddableType<?> embeddable) {
+				return embeddedIdDescriptor(entityClass, idAttribute, embeddable, where);
+			}
 			PropertyAccessor accessor = PropertyAccessor.of(entityClass, idAttribute.getName(),
 					idAttribute.getJavaMember());
 			boolean generated = find(annotatedElements(entityClass, idAttribute.getName()), GeneratedValue.class) != null;
@@ -289,6 +314,72 @@ public final class ResourceRegistryFactory {
 		}
 		return new IdDescriptor(primaryKey, PropertyAccessor.of(entityClass, primaryKey, key.getJavaMember()), false,
 				false);
+	}
+
+	/**
+	 * The key of an {@code @EmbeddedId} entity: its components are the attributes of the
+	 * embeddable, in the order its class declares them.
+	 */
+	private static IdDescriptor embeddedIdDescriptor(Class<?> entityClass, SingularAttribute<?, ?> idAttribute,
+			EmbeddableType<?> embeddable, String where) {
+		Class<?> keyClass = embeddable.getJavaType();
+		List<IdComponent> components = new ArrayList<>();
+		for (Attribute<?, ?> attribute : sortedByDeclaration(keyClass, embeddable.getAttributes())) {
+			checkKeyComponent(where, attribute, keyClass);
+			components.add(new IdComponent(attribute.getName(), idAttribute.getName() + "." + attribute.getName(),
+					PropertyAccessor.of(keyClass, attribute.getName(), attribute.getJavaMember()), null));
+		}
+		PropertyAccessor accessor = PropertyAccessor.of(entityClass, idAttribute.getName(), idAttribute.getJavaMember());
+		return new IdDescriptor(idAttribute.getName(), accessor, true, false, List.copyOf(components), keyClass);
+	}
+
+	/**
+	 * The key of an {@code @IdClass} entity: its components are the entity's {@code @Id}
+	 * attributes, in the order the id class declares them.
+	 */
+	private static IdDescriptor idClassDescriptor(Class<?> entityClass, EntityType<?> entity, String where) {
+		IdClass idClass = AnnotatedElementUtils.findMergedAnnotation(entityClass, IdClass.class);
+		Class<?> keyClass = (idClass != null) ? idClass.value() : entity.getIdType().getJavaType();
+		List<IdComponent> components = new ArrayList<>();
+		for (Attribute<?, ?> attribute : sortedByDeclaration(keyClass, entity.getIdClassAttributes())) {
+			checkKeyComponent(where, attribute, keyClass);
+			String name = attribute.getName();
+			components.add(new IdComponent(name, name, PropertyAccessor.of(keyClass, name, null),
+					PropertyAccessor.of(entityClass, name, attribute.getJavaMember())));
+		}
+		if (components.size() < 2) {
+			throw new InvalidResourceConfigurationException(where + " has an @IdClass with fewer than two attributes");
+		}
+		return new IdDescriptor(null, null, true, false, List.copyOf(components), keyClass);
+	}
+
+	private static List<Attribute<?, ?>> sortedByDeclaration(Class<?> keyClass,
+			Set<? extends Attribute<?, ?>> attributes) {
+		Map<String, Integer> order = declarationOrder(keyClass);
+		List<Attribute<?, ?>> sorted = new ArrayList<>(attributes);
+		sorted.sort(Comparator.comparing((Attribute<?, ?> a) -> order.getOrDefault(a.getName(), Integer.MAX_VALUE))
+			.thenComparing(Attribute::getName));
+		return sorted;
+	}
+
+	/**
+	 * A component of a composite key must be a basic value written as text in the id: nested
+	 * embeddables and associations (derived identities) have no such text.
+	 */
+	private static void checkKeyComponent(String where, Attribute<?, ?> attribute, Class<?> keyClass) {
+		Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(attribute.getJavaType());
+		boolean textual = type == String.class || type == Character.class || type == Boolean.class
+				|| Number.class.isAssignableFrom(type) || type == UUID.class || type.isEnum()
+				|| type.getName().startsWith("java.time.");
+		if (attribute.getPersistentAttributeType() != Attribute.PersistentAttributeType.BASIC || !textual) {
+			throw new InvalidResourceConfigurationException(where + " has a composite id whose attribute '"
+					+ attribute.getName() + "' (in " + keyClass.getName() + ") is not a text, number, boolean, UUID, "
+					+ "enum or date value; only such values can be written in the id");
+		}
+		if (ReflectionUtils.findField(keyClass, attribute.getName()) == null) {
+			throw new InvalidResourceConfigurationException(where + " has a composite id whose class "
+					+ keyClass.getName() + " declares no field '" + attribute.getName() + "'");
+		}
 	}
 
 	private static void checkIncludePath(ResourceRegistry registry, ResourceDescriptor resource, String path) {
@@ -382,7 +473,7 @@ public final class ResourceRegistryFactory {
 		return elements;
 	}
 
-	private static <A extends Annotation> A find(List<AnnotatedElement> elements, Class<A> type) {
+	private static <A extends Annotation> @Nullable A find(List<AnnotatedElement> elements, Class<A> type) {
 		for (AnnotatedElement element : elements) {
 			A annotation = AnnotatedElementUtils.findMergedAnnotation(element, type);
 			if (annotation != null) {
@@ -422,7 +513,7 @@ public final class ResourceRegistryFactory {
 		return oneToOne != null && oneToOne.fetch() == FetchType.EAGER && attribute.isAssociation();
 	}
 
-	private static String inverseOf(List<AnnotatedElement> elements, Class<?> target, String name) {
+	private static @Nullable String inverseOf(List<AnnotatedElement> elements, Class<?> target, String name) {
 		String mappedBy = mappedBy(elements);
 		if (StringUtils.hasText(mappedBy)) {
 			return mappedBy;
@@ -437,7 +528,7 @@ public final class ResourceRegistryFactory {
 		return null;
 	}
 
-	private static String mappedBy(List<AnnotatedElement> elements) {
+	private static @Nullable String mappedBy(List<AnnotatedElement> elements) {
 		OneToMany oneToMany = find(elements, OneToMany.class);
 		if (oneToMany != null) {
 			return oneToMany.mappedBy();

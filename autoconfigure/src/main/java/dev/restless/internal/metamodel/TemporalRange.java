@@ -8,20 +8,24 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
- * The dates and times that every supported database stores and compares faithfully: the years 1
- * to 9999 of SQL's {@code DATE} and {@code TIMESTAMP}. Java accepts far more (year +999999999);
- * past the range H2 stores another date, and PostgreSQL and MariaDB refuse the statement.
+ * The dates and times that every supported database stores and compares faithfully: from
+ * 1582-10-15, the first day of the Gregorian calendar, to 9999-12-31, the last of SQL's
+ * {@code DATE} and {@code TIMESTAMP}. Java accepts far more (year +999999999); past the range H2
+ * stores another date, and PostgreSQL and MariaDB refuse the statement. Before it, values reach
+ * JDBC as {@code java.sql.Date} and {@code Timestamp}, whose calendar is Julian until 1582-10-04
+ * and has no 1582-10-05 to 1582-10-14: those ten days would be stored ten days later, and H2
+ * stores earlier dates as other days of its proleptic Gregorian calendar.
  */
 public final class TemporalRange {
 
 	/** The range in words, for error details. */
-	public static final String DESCRIPTION = "in the years 1 to 9999";
+	public static final String DESCRIPTION = "from 1582-10-15 (the first day of the Gregorian calendar) to 9999-12-31";
 
-	private static final int FIRST_YEAR = 1;
+	private static final LocalDate FIRST_DAY = LocalDate.of(1582, 10, 15);
 
 	private static final int LAST_YEAR = 9999;
 
-	private static final Instant FIRST_INSTANT = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+	private static final Instant FIRST_INSTANT = FIRST_DAY.atStartOfDay().toInstant(ZoneOffset.UTC);
 
 	private static final Instant END_INSTANT = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
@@ -36,16 +40,16 @@ public final class TemporalRange {
 	 */
 	public static boolean contains(Object value) {
 		if (value instanceof LocalDate date) {
-			return inRange(date.getYear());
+			return inRange(date);
 		}
 		if (value instanceof LocalDateTime dateTime) {
-			return inRange(dateTime.getYear());
+			return inRange(dateTime.toLocalDate());
 		}
 		if (value instanceof OffsetDateTime dateTime) {
-			return inRange(dateTime.getYear()) && contains(dateTime.toInstant());
+			return inRange(dateTime.toLocalDate()) && contains(dateTime.toInstant());
 		}
 		if (value instanceof ZonedDateTime dateTime) {
-			return inRange(dateTime.getYear()) && contains(dateTime.toInstant());
+			return inRange(dateTime.toLocalDate()) && contains(dateTime.toInstant());
 		}
 		if (value instanceof Instant instant) {
 			return !instant.isBefore(FIRST_INSTANT) && instant.isBefore(END_INSTANT);
@@ -53,8 +57,8 @@ public final class TemporalRange {
 		return true;
 	}
 
-	private static boolean inRange(int year) {
-		return year >= FIRST_YEAR && year <= LAST_YEAR;
+	private static boolean inRange(LocalDate date) {
+		return !date.isBefore(FIRST_DAY) && date.getYear() <= LAST_YEAR;
 	}
 
 }

@@ -1,14 +1,21 @@
 package dev.restless.internal.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.restless.internal.metamodel.AttributeDescriptor;
+import dev.restless.internal.metamodel.IdComponent;
+import dev.restless.internal.metamodel.IdDescriptor;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.query.QueryField;
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
 
 /**
  * Resolves member paths of the query language ({@code name}, {@code owner.name}) to JPA criteria
@@ -60,6 +67,67 @@ public final class AttributePaths {
 			.orElseThrow(() -> new IllegalArgumentException("No relationship " + memberPath));
 		ResourceDescriptor target = registry.find(relationship.targetClass()).orElseThrow();
 		return resolve(registry, target, join(from, relationship.attributeName()), memberPath.substring(dot + 1));
+	}
+
+	/**
+	 * The criteria paths of the key a member path ends in ({@code id} or {@code owner.id}), joining
+	 * to-one relationships on the way.
+	 * @param registry the exposed resources
+	 * @param resource the resource of {@code from}
+	 * @param from the root or join to start from
+	 * @param memberPath {@code id}, or relation names and {@code id} joined by dots
+	 * @return the paths, in the order of the key's components
+	 */
+	public static List<Path<?>> keyPaths(ResourceRegistry registry, ResourceDescriptor resource, From<?, ?> from,
+			String memberPath) {
+		if (memberPath.equals("id")) {
+			return keyPaths(from, resource.id());
+		}
+		int dot = memberPath.indexOf('.');
+		RelationshipDescriptor relationship = resource.relationship((dot < 0) ? memberPath : memberPath.substring(0, dot))
+			.orElseThrow(() -> new IllegalArgumentException("No relationship " + memberPath));
+		ResourceDescriptor target = registry.find(relationship.targetClass()).orElseThrow();
+		return keyPaths(registry, target, join(from, relationship.attributeName()),
+				(dot < 0) ? "id" : memberPath.substring(dot + 1));
+	}
+
+	/**
+	 * The criteria paths of a key: the id attribute, or each component of a composite key.
+	 * @param from the root or join of the resource
+	 * @param id the resource's key
+	 * @return the paths, in the order of the key's components
+	 */
+	public static List<Path<?>> keyPaths(Path<?> from, IdDescriptor id) {
+		if (!id.composite()) {
+			return List.of(from.get(id.attributeName()));
+		}
+		List<Path<?>> paths = new ArrayList<>(id.components().size());
+		for (IdComponent component : id.components()) {
+			Path<?> path = from;
+			for (String segment : component.path().split("\\.")) {
+				path = path.get(segment);
+			}
+			paths.add(path);
+		}
+		return paths;
+	}
+
+	/**
+	 * The condition that a key equals a value: one equality per component of a composite key.
+	 * @param builder the criteria builder
+	 * @param from the root or join of the resource
+	 * @param id the resource's key
+	 * @param key the value, of the key's type
+	 * @return the predicate
+	 */
+	public static Predicate keyEquals(CriteriaBuilder builder, Path<?> from, IdDescriptor id, Object key) {
+		List<Path<?>> paths = keyPaths(from, id);
+		List<Object> values = id.values(key);
+		Predicate[] equalities = new Predicate[paths.size()];
+		for (int index = 0; index < equalities.length; index++) {
+			equalities[index] = builder.equal(paths.get(index), values.get(index));
+		}
+		return (equalities.length == 1) ? equalities[0] : builder.and(equalities);
 	}
 
 	private static Join<?, ?> join(From<?, ?> from, String attributeName) {

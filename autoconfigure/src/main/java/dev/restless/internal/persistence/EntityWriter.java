@@ -1,10 +1,23 @@
 package dev.restless.internal.persistence;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.UUID;
 
 import dev.restless.internal.error.ErrorObject;
 import dev.restless.internal.error.JsonApiException;
@@ -14,11 +27,24 @@ import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.metamodel.TemporalRange;
 import dev.restless.internal.metamodel.ValueTypes;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.cfg.MapperBuilder;
+import tools.jackson.databind.exc.JsonNodeException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.type.LogicalType;
+
+import org.springframework.util.ClassUtils;
 
 /**
  * Applies the resource object of a request document to an entity: checks its structure, converts
@@ -27,6 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
  * answered exactly like an unknown one.
  */
 public final class EntityWriter {
+
+	/** More digits than any integer type an attribute can have, and than any column holds. */
+	private static final int MAX_INTEGER_DIGITS = 1000;
 
 	private static final Set<String> RESOURCE_OBJECT_MEMBERS = Set.of("type", "id", "lid", "attributes",
 			"relationships", "links", "meta");
@@ -51,7 +80,7 @@ public final class EntityWriter {
 		this.registry = registry;
 		this.queries = queries;
 		this.relationships = relationships;
-		this.mapper = mapper;
+		this.mapper = strict(mapper);
 	}
 
 	/**
@@ -61,8 +90,12 @@ public final class EntityWriter {
 	 * @param data the resource object, whose type and id are already checked
 	 * @param creating whether the entity is being created
 	 * @param pointer the JSON pointer of the resource object
+	 * @param replacing called before a to-many relationship of an existing entity is given members
+	 * other than its current ones, to refuse that replacement by throwing
+	 * @return the relationships whose linkage changed
 	 */
-	public void apply(ResourceDescriptor resource, Object entity, ObjectNode data, boolean creating, String pointer) {
+	public List<RelationshipDescriptor> apply(ResourceDescriptor resource, Object entity, ObjectNode data,
+			boolean creating, String pointer, Consumer<RelationshipDescriptor> replacing) {
 		for (String member : data.propertyNames()) {
 			if (!RESOURCE_OBJECT_MEMBERS.contains(member)) {
 				throw JsonApiException.badDocument(pointer + "/" + member,
@@ -76,6 +109,7 @@ public final class EntityWriter {
 			}
 			applyAttributes(resource, entity, (ObjectNode) attributes, creating, pointer + "/attributes");
 		}
+		List<RelationshipDescriptor> changed = new ArrayList<>();
 		JsonNode relationshipsNode = data.get("relationships");
 		if (relationshipsNode != null) {
 			if (!relationshipsNode.isObject()) {
@@ -90,14 +124,14 @@ public final class EntityWriter {
 				if (!object.isObject() || !object.has("data")) {
 					throw JsonApiException.badDocument(at, "A relationship must be an object with a 'data' member");
 				}
-				if (relationship.toMany() && !creating && !resource.allowToManyReplacement()) {
-					throw JsonApiException.forbidden(
-							"Replacing the to-many relationship '" + name + "' of '" + resource.type()
-									+ "' is not allowed");
+				// The members a new entity starts with replace nothing.
+				if (applyLinkage(resource, entity, relationship, object.get("data"), at + "/data", false,
+						creating ? (ignored) -> { } : replacing)) {
+					changed.add(relationship);
 				}
-				applyLinkage(resource, entity, relationship, object.get("data"), at + "/data", false);
 			}
 		}
+		return changed;
 	}
 
 	private void applyAttributes(ResourceDescriptor resource, Object entity, ObjectNode attributes, boolean creating,
@@ -139,14 +173,14 @@ public final class EntityWriter {
 		if (resource.attributes().containsKey(name)) {
 			return false;
 		}
-		if (name.equals("id") || (resource.id().entityId() && name.equals(resource.id().attributeName()))) {
+		if (name.equals("id") || (resource.id().entityId() && resource.id().isKeyAttribute(name))) {
 			return true;
 		}
 		return resource.version() != null && name.equals(resource.version().name());
 	}
 
 	/** The pointer of the first text in a value that holds U+0000, or {@code null}. */
-	private static String nulCharacterAt(JsonNode value, String pointer) {
+	private static @Nullable String nulCharacterAt(JsonNode value, String pointer) {
 		if (value.isString()) {
 			return (value.asString().indexOf('\0') >= 0) ? pointer : null;
 		}
@@ -168,7 +202,7 @@ public final class EntityWriter {
 		return null;
 	}
 
-	private Object convert(AttributeDescriptor attribute, JsonNode value, String pointer) {
+	private @Nullable Object convert(AttributeDescriptor attribute, JsonNode value, String pointer) {
 		Class<?> type = attribute.javaType();
 		if (value.isNull()) {
 			if (type.isPrimitive()) {
@@ -177,15 +211,14 @@ public final class EntityWriter {
 			}
 			return null;
 		}
-		Object plain = plainValue(type, value);
-		if (plain != null) {
-			return plain;
-		}
-		if (ValueTypes.isIntegral(type) && value.isFloatingPointNumber()
-				&& value.decimalValue().stripTrailingZeros().scale() > 0) {
-			// Jackson would drop the fraction without a word (1.5 becomes 1).
+		if (!hasExpectedShape(type, value)) {
+			// Jackson would coerce it: true or 23 to text, "23" to a number, 0 to a date, [] to null.
 			throw JsonApiException.badDocument(pointer,
 					"Attribute '" + attribute.name() + "' must be " + ValueTypes.describe(type));
+		}
+		Object plain = value.isNumber() ? number(attribute, value, pointer) : plainValue(type, value);
+		if (plain != null) {
+			return plain;
 		}
 		Object converted;
 		try {
@@ -193,8 +226,7 @@ public final class EntityWriter {
 			converted = this.mapper.treeToValue(value, javaType);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
-			throw JsonApiException.badDocument(pointer,
-					"Attribute '" + attribute.name() + "' must be " + ValueTypes.describe(type));
+			throw conversionError(attribute, ex, pointer);
 		}
 		if (!TemporalRange.contains(converted)) {
 			throw JsonApiException.badDocument(pointer, "Attribute '" + attribute.name() + "' must be "
@@ -204,24 +236,178 @@ public final class EntityWriter {
 	}
 
 	/**
-	 * Strings, integers and booleans read the same under every mapper configuration; taking them
-	 * straight from the tree skips a deserialiser lookup per value. Anything else returns
-	 * {@code null} and goes through the mapper.
+	 * Whether a value has the JSON type its attribute's Java type is written with: a string for
+	 * text, enums, UUIDs, dates and times, a boolean for booleans, a number for numbers. Other types
+	 * (embeddables, collections, maps, records) are left to the mapper.
 	 */
-	private static Object plainValue(Class<?> type, JsonNode value) {
+	private static boolean hasExpectedShape(Class<?> type, JsonNode value) {
+		if (type == String.class || type == char.class || type == Character.class || type.isEnum()
+				|| type == UUID.class || isDateOrTime(type)) {
+			return value.isString();
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return value.isBoolean();
+		}
+		if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+			return value.isNumber();
+		}
+		return true;
+	}
+
+	private static boolean isDateOrTime(Class<?> type) {
+		return type == LocalDate.class || type == LocalDateTime.class || type == LocalTime.class
+				|| type == OffsetDateTime.class || type == OffsetTime.class || type == ZonedDateTime.class
+				|| type == Instant.class || Date.class.isAssignableFrom(type) || Calendar.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * Strings and booleans read the same under every mapper configuration; taking them straight
+	 * from the tree skips a deserialiser lookup per value. Anything else returns {@code null} and
+	 * goes through the mapper.
+	 */
+	private static @Nullable Object plainValue(Class<?> type, JsonNode value) {
 		if (type == String.class && value.isString()) {
 			return value.asString();
-		}
-		if ((type == Integer.class || type == int.class) && value.isIntegralNumber() && value.canConvertToInt()) {
-			return value.intValue();
-		}
-		if ((type == Long.class || type == long.class) && value.isIntegralNumber() && value.canConvertToLong()) {
-			return value.longValue();
 		}
 		if ((type == Boolean.class || type == boolean.class) && value.isBoolean()) {
 			return value.booleanValue();
 		}
 		return null;
+	}
+
+	/**
+	 * Convert a JSON number for a number attribute, exactly or not at all: Jackson would drop a
+	 * fraction (1.5 becomes 1) and fail on a number too large for a double (1e400) with a server
+	 * error. A whole number written with a fraction or an exponent ({@code 37.0}, {@code 1e3}) is
+	 * accepted by integer attributes. Number types of other kinds return {@code null} and go
+	 * through the mapper.
+	 */
+	private static @Nullable Object number(AttributeDescriptor attribute, JsonNode value, String pointer) {
+		if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.asDouble())) {
+			throw outOfRange(attribute, pointer);
+		}
+		try {
+			return exactNumber(attribute, value, pointer);
+		}
+		catch (JsonNodeException ex) {
+			// the node cannot give its value as the type asked for (1e400 as a double)
+			throw outOfRange(attribute, pointer);
+		}
+	}
+
+	private static @Nullable Object exactNumber(AttributeDescriptor attribute, JsonNode value, String pointer) {
+		Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(attribute.javaType());
+		if (type == Double.class) {
+			return value.doubleValue();
+		}
+		if (type == Float.class) {
+			return value.floatValue();
+		}
+		if (type == BigDecimal.class) {
+			return value.decimalValue();
+		}
+		if (!ValueTypes.isIntegral(type)) {
+			return null;
+		}
+		BigDecimal decimal = value.decimalValue();
+		if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
+			throw JsonApiException.badDocument(pointer,
+					"Attribute '" + attribute.name() + "' must be " + ValueTypes.describe(type));
+		}
+		if (decimal.precision() - decimal.scale() > MAX_INTEGER_DIGITS) {
+			// checked before the exact conversion, which 1e999999999 would make take minutes
+			throw outOfRange(attribute, pointer);
+		}
+		BigInteger whole = decimal.toBigIntegerExact();
+		if (type == BigInteger.class) {
+			return whole;
+		}
+		int bits = (type == Long.class) ? 63 : (type == Integer.class) ? 31 : (type == Short.class) ? 15 : 7;
+		if (whole.bitLength() > bits) {
+			throw outOfRange(attribute, pointer);
+		}
+		long number = whole.longValue();
+		return (type == Long.class) ? (Object) number : (type == Integer.class) ? (Object) (int) number
+				: (type == Short.class) ? (Object) (short) number : (Object) (byte) number;
+	}
+
+	private static JsonApiException outOfRange(AttributeDescriptor attribute, String pointer) {
+		Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(attribute.javaType());
+		String range = (type == Long.class) ? " from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+				: (type == Integer.class) ? " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+						: (type == Short.class) ? " from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE
+								: (type == Byte.class) ? " from " + Byte.MIN_VALUE + " to " + Byte.MAX_VALUE : "";
+		return JsonApiException.badDocument(pointer, "Attribute '" + attribute.name() + "' is out of range: it must be "
+				+ ValueTypes.describe(type) + range);
+	}
+
+	/**
+	 * The error for a value the mapper refused, pointing inside the value where Jackson says the
+	 * problem is: an unknown member of an embeddable ({@code /data/attributes/address/planet}), or
+	 * a member of the wrong type. A hidden member is answered exactly like an unknown one.
+	 */
+	private static JsonApiException conversionError(AttributeDescriptor attribute, RuntimeException ex,
+			String pointer) {
+		StringBuilder at = new StringBuilder(pointer);
+		StringBuilder member = new StringBuilder();
+		if (ex instanceof JacksonException jackson) {
+			for (JacksonException.Reference reference : jackson.getPath()) {
+				String segment = (reference.getPropertyName() != null) ? reference.getPropertyName()
+						: (reference.getIndex() >= 0) ? Integer.toString(reference.getIndex()) : null;
+				if (segment != null) {
+					at.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
+					member.append(member.isEmpty() ? "" : "/").append(segment);
+				}
+			}
+		}
+		if (ex instanceof PropertyBindingException unknown && !member.isEmpty()) {
+			return JsonApiException.badDocument(at.toString(), "Attribute '" + attribute.name()
+					+ "' has no member '" + member + "'");
+		}
+		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null && !member.isEmpty()) {
+			return JsonApiException.badDocument(at.toString(), "Member '" + member + "' of attribute '"
+					+ attribute.name() + "' must be " + ValueTypes.describe(mismatch.getTargetType()));
+		}
+		return JsonApiException.badDocument(at.toString(),
+				"Attribute '" + attribute.name() + "' must be " + ValueTypes.describe(attribute.javaType()));
+	}
+
+	/**
+	 * The application's mapper, made strict for the values inside structured attributes: members an
+	 * embeddable does not have (or hides) are refused rather than dropped, and scalars are not
+	 * coerced from another JSON type, as at the top level of {@code attributes}.
+	 */
+	private static ObjectMapper strict(ObjectMapper mapper) {
+		MapperBuilder<?, ?> builder = mapper.rebuild();
+		builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+				DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+		builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+		builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+		builder.withCoercionConfig(LogicalType.Textual, (config) -> config
+			.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+			.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+			.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+		for (LogicalType scalar : new LogicalType[] { LogicalType.Integer, LogicalType.Float, LogicalType.Boolean,
+				LogicalType.DateTime, LogicalType.Enum }) {
+			builder.withCoercionConfig(scalar, (config) -> config
+				.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail));
+		}
+		builder.withCoercionConfig(LogicalType.Boolean, (config) -> config
+			.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+			.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+			.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+		for (LogicalType number : new LogicalType[] { LogicalType.Integer, LogicalType.Float }) {
+			builder.withCoercionConfig(number, (config) -> config
+				.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+		}
+		builder.withCoercionConfig(LogicalType.DateTime, (config) -> config
+			.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+			.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+		builder.withCoercionConfig(LogicalType.Enum, (config) -> config
+			.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+		return builder.build();
 	}
 
 	/**
@@ -232,26 +418,30 @@ public final class EntityWriter {
 	 * @param data the linkage: {@code null}, an identifier or an array of identifiers
 	 * @param pointer the JSON pointer of the linkage
 	 * @param adding for to-many relationships, whether to add the members instead of replacing
+	 * @param replacing called before the members of a to-many relationship are replaced with
+	 * others, to refuse that replacement by throwing; sending exactly the current members (in any
+	 * order) replaces nothing, so that a client can send back the resource it read
+	 * @return whether the linkage changed
 	 */
-	public void applyLinkage(ResourceDescriptor resource, Object entity, RelationshipDescriptor relationship,
-			JsonNode data, String pointer, boolean adding) {
+	public boolean applyLinkage(ResourceDescriptor resource, Object entity, RelationshipDescriptor relationship,
+			JsonNode data, String pointer, boolean adding, Consumer<RelationshipDescriptor> replacing) {
 		if (relationship.toMany()) {
 			List<Object> members = resolveAll(relationship, data, pointer);
 			if (adding) {
-				this.relationships.addToMany(resource, entity, relationship, members);
+				return this.relationships.addToMany(resource, entity, relationship, members);
 			}
-			else {
-				this.relationships.replaceToMany(resource, entity, relationship, members);
+			if (this.relationships.hasExactly(entity, relationship, members)) {
+				return false;
 			}
+			replacing.accept(relationship);
+			return this.relationships.replaceToMany(resource, entity, relationship, members);
 		}
-		else {
-			if (data.isArray()) {
-				throw JsonApiException.badDocument(pointer,
-						"'" + relationship.name() + "' is a to-one relationship: give an identifier or null");
-			}
-			Object target = data.isNull() ? null : resolveAll(relationship, data, pointer).get(0);
-			this.relationships.setToOne(resource, entity, relationship, target);
+		if (data.isArray()) {
+			throw JsonApiException.badDocument(pointer,
+					"'" + relationship.name() + "' is a to-one relationship: give an identifier or null");
 		}
+		Object target = data.isNull() ? null : resolveAll(relationship, data, pointer).get(0);
+		return this.relationships.setToOne(resource, entity, relationship, target);
 	}
 
 	/**
@@ -262,11 +452,12 @@ public final class EntityWriter {
 	 * @param relationship the to-many relationship
 	 * @param data an array of identifiers
 	 * @param pointer the JSON pointer of the linkage
+	 * @return whether any member was removed
 	 */
-	public void removeLinkage(ResourceDescriptor resource, Object entity, RelationshipDescriptor relationship,
+	public boolean removeLinkage(ResourceDescriptor resource, Object entity, RelationshipDescriptor relationship,
 			JsonNode data, String pointer) {
 		List<Object> members = resolveAll(relationship, data, pointer);
-		this.relationships.removeFromToMany(resource, entity, relationship, members);
+		return this.relationships.removeFromToMany(resource, entity, relationship, members);
 	}
 
 	/**

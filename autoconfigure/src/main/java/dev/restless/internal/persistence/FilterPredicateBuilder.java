@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.restless.internal.error.JsonApiException;
+import dev.restless.internal.metamodel.IdDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.query.InvalidQueryException;
@@ -18,6 +19,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -109,7 +111,47 @@ public class FilterPredicateBuilder {
 	}
 
 	private Predicate value(Compiled compiled, From<?, ?> from, CriteriaBuilder builder) {
+		IdDescriptor compositeKey = compiled.field().compositeKey(this.compiler.registry());
+		if (compositeKey != null) {
+			return compositeKey(compiled, compositeKey, from, builder);
+		}
 		return compiled.operator().toPredicate(builder, expression(compiled.field(), from), compiled.argument());
+	}
+
+	/**
+	 * A filter on a composite key, as the compiler checked it: equality of every component, an
+	 * {@code OR} of such equalities for a list, or nullness of the foreign key.
+	 */
+	private Predicate compositeKey(Compiled compiled, IdDescriptor key, From<?, ?> from, CriteriaBuilder builder) {
+		QueryField field = compiled.field();
+		List<Path<?>> paths = AttributePaths.keyPaths(this.compiler.registry(), field.origin(), from,
+				field.memberPath());
+		String operator = compiled.operator().name();
+		return switch (operator) {
+			case "is_null" -> builder.isNull(paths.get(0));
+			case "is_not_null" -> builder.isNotNull(paths.get(0));
+			case "==" -> equal(builder, paths, key, compiled.argument());
+			case "!=" -> builder.not(equal(builder, paths, key, compiled.argument()));
+			case "in", "not_in" -> {
+				List<Predicate> alternatives = new ArrayList<>();
+				for (Object value : (List<?>) compiled.argument()) {
+					alternatives.add(equal(builder, paths, key, value));
+				}
+				Predicate any = alternatives.isEmpty() ? builder.disjunction()
+						: builder.or(alternatives.toArray(Predicate[]::new));
+				yield operator.equals("in") ? any : builder.not(any);
+			}
+			default -> throw new IllegalStateException("Operator '" + operator + "' on a composite key");
+		};
+	}
+
+	private static Predicate equal(CriteriaBuilder builder, List<Path<?>> paths, IdDescriptor key, Object value) {
+		List<Object> values = key.values(value);
+		Predicate[] equalities = new Predicate[paths.size()];
+		for (int index = 0; index < equalities.length; index++) {
+			equalities[index] = builder.equal(paths.get(index), values.get(index));
+		}
+		return builder.and(equalities);
 	}
 
 	private Expression<?> expression(QueryField field, From<?, ?> from) {
@@ -125,7 +167,10 @@ public class FilterPredicateBuilder {
 		From<?, ?> correlated = correlate(subquery, from);
 		Join<?, ?> join = correlated.join(related.relationship().relationship().attributeName());
 		ResourceDescriptor target = related.target();
-		subquery.select(join.get(target.id().attributeName()));
+		// EXISTS reads no column: any one of the key does, a composite key's first component too
+		@SuppressWarnings("unchecked")
+		Expression<Object> selected = (Expression<Object>) AttributePaths.keyPaths(join, target.id()).get(0);
+		subquery.select(selected);
 		subquery.where(predicate(target, condition, join, subquery, builder));
 		return builder.exists(subquery);
 	}

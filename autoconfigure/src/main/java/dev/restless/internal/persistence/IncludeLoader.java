@@ -13,6 +13,7 @@ import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import org.hibernate.Hibernate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads what a document shows beyond its primary resources: the included resources, level by
@@ -50,16 +51,35 @@ public final class IncludeLoader {
 		if (entities.isEmpty()) {
 			return graph;
 		}
-		graph.addPrimary(resource, entities);
-		expand(graph, resource, entities, includes);
+		for (Map.Entry<ResourceDescriptor, List<Object>> own : byOwnResource(resource, entities).entrySet()) {
+			graph.addPrimary(own.getKey(), own.getValue());
+			expand(graph, own.getKey(), own.getValue(), includes);
+		}
 		loadLinkage(graph, fields);
 		return graph;
+	}
+
+	/**
+	 * Primary entities by the resource each is rendered as: the nearest exposed type of its own
+	 * class, which in an inheritance hierarchy may be a subclass of the requested resource.
+	 */
+	private Map<ResourceDescriptor, List<Object>> byOwnResource(ResourceDescriptor resource, List<Object> entities) {
+		Map<ResourceDescriptor, List<Object>> groups = new LinkedHashMap<>();
+		for (Object entity : entities) {
+			groups.computeIfAbsent(this.registry.ownResource(resource, entity), (key) -> new ArrayList<>())
+				.add(entity);
+		}
+		return groups;
 	}
 
 	private void expand(ResourceGraph graph, ResourceDescriptor resource, Collection<Object> entities,
 			IncludeTree tree) {
 		for (Map.Entry<String, IncludeTree> child : tree.children().entrySet()) {
-			RelationshipDescriptor relationship = resource.relationship(child.getKey()).orElseThrow();
+			// A subclass exposed as a resource of its own may hide a relationship its superclass has.
+			RelationshipDescriptor relationship = resource.relationship(child.getKey()).orElse(null);
+			if (relationship == null) {
+				continue;
+			}
 			ResourceDescriptor target = targetOf(relationship);
 			Map<Object, Object> known = graph.resourcesOf(target);
 			Map<Object, Object> related = new LinkedHashMap<>();
@@ -157,7 +177,7 @@ public final class IncludeLoader {
 	 * The member keys of a to-many relationship already loaded with its owner, in key order as
 	 * the query would give them, or {@code null} when it is not loaded (or its keys do not sort).
 	 */
-	private List<Object> loadedMembers(RelationshipDescriptor relationship, Object entity) {
+	private @Nullable List<Object> loadedMembers(RelationshipDescriptor relationship, Object entity) {
 		Object value = relationship.accessor().get(entity);
 		if (!(value instanceof Collection<?> members) || !Hibernate.isInitialized(members)) {
 			return null;

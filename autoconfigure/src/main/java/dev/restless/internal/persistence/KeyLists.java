@@ -1,11 +1,14 @@
 package dev.restless.internal.persistence;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.StringJoiner;
 
+import dev.restless.internal.metamodel.IdComponent;
+import dev.restless.internal.metamodel.IdDescriptor;
 import jakarta.persistence.Query;
 
 /**
@@ -86,6 +89,84 @@ final class KeyLists {
 			query.setParameter(PREFIX + i, batch.get(i));
 		}
 		return query;
+	}
+
+	/**
+	 * The JPQL expressions of a key: the id attribute, or each component of a composite key.
+	 * @param prefix the alias or path the key belongs to, such as {@code e} or {@code m.owner}
+	 * @param id the key
+	 * @return the expressions, in the order of the key's components
+	 */
+	static List<String> expressions(String prefix, IdDescriptor id) {
+		if (!id.composite()) {
+			return List.of(prefix + "." + id.attributeName());
+		}
+		List<String> expressions = new ArrayList<>(id.components().size());
+		for (IdComponent component : id.components()) {
+			expressions.add(prefix + "." + component.path());
+		}
+		return expressions;
+	}
+
+	/**
+	 * The JPQL condition that a key is one of a batch: {@code e.id in (:key0, :key1)} for a simple
+	 * key; for a composite key an {@code OR} of the components' equalities,
+	 * {@code ((e.id.a = :key0_0 and e.id.b = :key0_1) or ...)}, which every database runs (row
+	 * values in {@code IN} lists are not portable through JPQL).
+	 * @param prefix the alias or path the key belongs to
+	 * @param id the key
+	 * @param size the batch length
+	 * @return the JPQL text
+	 */
+	static String condition(String prefix, IdDescriptor id, int size) {
+		List<String> expressions = expressions(prefix, id);
+		if (!id.composite()) {
+			return expressions.get(0) + " in " + parameters(size);
+		}
+		StringJoiner keys = new StringJoiner(" or ", "(", ")");
+		for (int i = 0; i < size; i++) {
+			StringJoiner components = new StringJoiner(" and ", "(", ")");
+			for (int c = 0; c < expressions.size(); c++) {
+				components.add(expressions.get(c) + " = :" + PREFIX + i + "_" + c);
+			}
+			keys.add(components.toString());
+		}
+		return keys.toString();
+	}
+
+	/**
+	 * Bind a batch to the parameters written by {@link #condition(String, IdDescriptor, int)}.
+	 * @param <Q> the query type
+	 * @param query the query
+	 * @param batch the padded batch
+	 * @param id the key
+	 * @return the query
+	 */
+	static <Q extends Query> Q bind(Q query, List<Object> batch, IdDescriptor id) {
+		if (!id.composite()) {
+			return bind(query, batch);
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			List<Object> values = id.values(batch.get(i));
+			for (int c = 0; c < values.size(); c++) {
+				query.setParameter(PREFIX + i + "_" + c, values.get(c));
+			}
+		}
+		return query;
+	}
+
+	/**
+	 * Read a key from the columns of a result row that selected its {@link #expressions}.
+	 * @param row the row
+	 * @param from the index of the key's first column
+	 * @param id the key
+	 * @return the key
+	 */
+	static Object read(Object[] row, int from, IdDescriptor id) {
+		if (!id.composite()) {
+			return row[from];
+		}
+		return id.compose(Arrays.asList(row).subList(from, from + id.components().size()));
 	}
 
 }

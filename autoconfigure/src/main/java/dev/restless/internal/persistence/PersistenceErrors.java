@@ -16,6 +16,7 @@ import org.hibernate.TransientPropertyValueException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -86,6 +87,22 @@ public final class PersistenceErrors {
 	 * @return the JSON:API error, or empty when the failure is unexpected
 	 */
 	public static Optional<JsonApiException> translate(Throwable failure, boolean deleting, boolean conditional) {
+		return translate(failure, deleting, conditional, ConstraintFields.NONE);
+	}
+
+	/**
+	 * Translate a failure, if it is one of the database failures a client can be told about; a
+	 * violated constraint that stores one field points at it.
+	 * @param failure the exception
+	 * @param deleting whether the failure happened while deleting (a foreign-key violation then
+	 * means the resource is still referenced)
+	 * @param conditional whether the write carried a precondition (a version conflict found at
+	 * flush is then {@code 412}, otherwise {@code 409})
+	 * @param fields the fields the columns and unique keys of the schema store
+	 * @return the JSON:API error, or empty when the failure is unexpected
+	 */
+	public static Optional<JsonApiException> translate(Throwable failure, boolean deleting, boolean conditional,
+			ConstraintFields fields) {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof OptimisticLockException || cause instanceof OptimisticLockingFailureException
 					|| cause instanceof StaleStateException) {
@@ -103,8 +120,13 @@ public final class PersistenceErrors {
 					|| cause instanceof PessimisticLockingFailureException) {
 				return Optional.of(lockConflict());
 			}
-			if (cause instanceof PropertyValueException && !(cause instanceof TransientPropertyValueException)) {
-				return Optional.of(notNull());
+			if (cause instanceof TransientPropertyValueException && deleting) {
+				// An entity loaded with the deleted one (the owning side of a one-to-one mapped back
+				// to it) still refers to it: Hibernate refuses at flush, before the database would.
+				return Optional.of(foreignKey(true));
+			}
+			if (cause instanceof PropertyValueException property && !(cause instanceof TransientPropertyValueException)) {
+				return Optional.of(notNull(fields.property(property.getEntityName(), property.getPropertyName())));
 			}
 			if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
 					|| cause instanceof CannotCreateTransactionException
@@ -112,13 +134,15 @@ public final class PersistenceErrors {
 				return Optional.of(error(503, "Service unavailable", "The database cannot be reached; try again later"));
 			}
 			if (cause instanceof ConstraintViolationException violation) {
+				String message = messageOf(violation);
 				switch (violation.getKind()) {
 					case UNIQUE:
-						return Optional.of(unique());
+						return Optional.of(unique(fields.unique(violation.getConstraintName(), message)));
 					case FOREIGN_KEY:
 						return Optional.of(foreignKey(deleting));
 					case NOT_NULL:
-						return Optional.of(notNull());
+						// Hibernate takes the column from the message as the constraint's name.
+						return Optional.of(notNull(fields.column(violation.getConstraintName(), message)));
 					case CHECK:
 						return Optional.of(check());
 					default:
@@ -126,7 +150,7 @@ public final class PersistenceErrors {
 				}
 			}
 			if (cause instanceof SQLException sql) {
-				Optional<JsonApiException> translated = bySqlState(sql, deleting);
+				Optional<JsonApiException> translated = bySqlState(sql, deleting, fields);
 				if (translated.isPresent()) {
 					return translated;
 				}
@@ -135,17 +159,18 @@ public final class PersistenceErrors {
 		return Optional.empty();
 	}
 
-	private static Optional<JsonApiException> bySqlState(SQLException sql, boolean deleting) {
+	private static Optional<JsonApiException> bySqlState(SQLException sql, boolean deleting, ConstraintFields fields) {
 		String state = (sql.getSQLState() != null) ? sql.getSQLState() : "";
 		int code = sql.getErrorCode();
+		String message = messageOf(sql);
 		if (UNIQUE_STATES.contains(state) || MARIADB_UNIQUE.contains(code)) {
-			return Optional.of(unique());
+			return Optional.of(unique(fields.unique(null, message)));
 		}
 		if (FOREIGN_KEY_STATES.contains(state) || MARIADB_FOREIGN_KEY.contains(code)) {
 			return Optional.of(foreignKey(deleting));
 		}
 		if (NOT_NULL_STATES.contains(state) || MARIADB_NOT_NULL.contains(code)) {
-			return Optional.of(notNull());
+			return Optional.of(notNull(fields.column(null, message)));
 		}
 		if (CHECK_STATES.contains(state) || MARIADB_CHECK.contains(code)) {
 			return Optional.of(check());
@@ -154,10 +179,18 @@ public final class PersistenceErrors {
 			return Optional.of(lockConflict());
 		}
 		if (TOO_LONG_STATES.contains(state) || MARIADB_TOO_LONG.contains(code)) {
-			return Optional.of(error(422, "Value too long", "A value is longer than the resource can store"));
+			// PostgreSQL names the type, not the column: there the error points at nothing.
+			String pointer = fields.column(null, message);
+			return Optional.of((pointer != null)
+					? atField(422, "Value too long", "The value of '%s' is longer than the resource can store", pointer)
+					: error(422, "Value too long", "A value is longer than the resource can store"));
 		}
 		if (OUT_OF_RANGE_STATES.contains(state) || MARIADB_OUT_OF_RANGE.contains(code)) {
-			return Optional.of(error(422, "Value out of range", "A number is outside the range the resource can store"));
+			String pointer = fields.column(null, message);
+			return Optional.of((pointer != null)
+					? atField(422, "Value out of range",
+							"The value of '%s' is outside the range the resource can store", pointer)
+					: error(422, "Value out of range", "A number is outside the range the resource can store"));
 		}
 		if (state.startsWith("08")) {
 			return Optional.of(error(503, "Service unavailable", "The database cannot be reached; try again later"));
@@ -170,8 +203,9 @@ public final class PersistenceErrors {
 				"The resource is being changed by another request; read it again and retry");
 	}
 
-	private static JsonApiException unique() {
-		return error(409, "Conflict", "A resource with the same unique value already exists");
+	private static JsonApiException unique(@Nullable String pointer) {
+		return (pointer != null) ? atField(409, "Conflict", "Another resource already has this value of '%s'", pointer)
+				: error(409, "Conflict", "A resource with the same unique value already exists");
 	}
 
 	private static JsonApiException foreignKey(boolean deleting) {
@@ -180,8 +214,25 @@ public final class PersistenceErrors {
 				: error(409, "Conflict", "The resource refers to a related resource that does not exist");
 	}
 
-	private static JsonApiException notNull() {
-		return error(422, "Missing value", "A required attribute or relationship has no value");
+	private static JsonApiException notNull(@Nullable String pointer) {
+		return (pointer != null) ? atField(422, "Missing value", "'%s' must have a value", pointer)
+				: error(422, "Missing value", "A required attribute or relationship has no value");
+	}
+
+	/**
+	 * An error at a field, whose name (the last segment of its pointer) fills the detail.
+	 */
+	private static JsonApiException atField(int status, String title, String detail, String pointer) {
+		String field = pointer.substring(pointer.lastIndexOf('/') + 1);
+		return new JsonApiException(ErrorObject.atPointer(status, title, detail.formatted(field), pointer));
+	}
+
+	/** The message of a failure (a JDBC driver's, which may name the column), never shown to clients. */
+	private static @Nullable String messageOf(Throwable failure) {
+		if (failure instanceof org.hibernate.JDBCException jdbc && jdbc.getSQLException() != null) {
+			return jdbc.getSQLException().getMessage();
+		}
+		return failure.getMessage();
 	}
 
 	private static JsonApiException check() {

@@ -13,6 +13,7 @@ import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import org.hibernate.Hibernate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ReflectionUtils;
 
@@ -40,21 +41,47 @@ public final class RelationshipWriter {
 	 * @param owner the entity
 	 * @param relationship the to-one relationship
 	 * @param target the new target, or {@code null}
+	 * @return whether the target changed
 	 */
-	public void setToOne(ResourceDescriptor resource, Object owner, RelationshipDescriptor relationship,
-			Object target) {
+	public boolean setToOne(ResourceDescriptor resource, Object owner, RelationshipDescriptor relationship,
+			@Nullable Object target) {
 		Object previous = relationship.accessor().get(owner);
+		boolean changed = !sameEntity(targetOf(relationship), previous, target);
 		relationship.accessor().set(owner, target);
 		String inverse = relationship.inverseAttributeName();
 		if (inverse == null) {
-			return;
+			return changed;
 		}
-		if (previous != null && !sameEntity(targetOf(relationship), previous, target)) {
+		if (previous != null && changed) {
 			unlinkInverse(previous, inverse, owner, relationship.ownedByInverse());
 		}
 		if (target != null) {
 			linkInverse(target, inverse, owner, relationship.ownedByInverse());
 		}
+		return changed;
+	}
+
+	/**
+	 * Whether a to-many relationship has exactly these members, whatever their order.
+	 * @param owner the entity
+	 * @param relationship the to-many relationship
+	 * @param members the members to compare with
+	 * @return whether every member is in the relationship and every one of its members among them
+	 */
+	public boolean hasExactly(Object owner, RelationshipDescriptor relationship, Collection<Object> members) {
+		Collection<Object> current = collection(owner, relationship);
+		ResourceDescriptor target = targetOf(relationship);
+		for (Object member : members) {
+			if (current.stream().noneMatch((m) -> sameEntity(target, m, member))) {
+				return false;
+			}
+		}
+		for (Object member : current) {
+			if (members.stream().noneMatch((m) -> sameEntity(target, m, member))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -63,8 +90,9 @@ public final class RelationshipWriter {
 	 * @param owner the entity
 	 * @param relationship the to-many relationship
 	 * @param members the new members
+	 * @return whether any member was removed or added
 	 */
-	public void replaceToMany(ResourceDescriptor resource, Object owner, RelationshipDescriptor relationship,
+	public boolean replaceToMany(ResourceDescriptor resource, Object owner, RelationshipDescriptor relationship,
 			Collection<Object> members) {
 		Collection<Object> current = collection(owner, relationship);
 		ResourceDescriptor target = targetOf(relationship);
@@ -74,8 +102,8 @@ public final class RelationshipWriter {
 				removed.add(member);
 			}
 		}
-		removeFromToMany(resource, owner, relationship, removed);
-		addToMany(resource, owner, relationship, members);
+		boolean removedAny = removeFromToMany(resource, owner, relationship, removed);
+		return addToMany(resource, owner, relationship, members) || removedAny;
 	}
 
 	/**
@@ -84,19 +112,23 @@ public final class RelationshipWriter {
 	 * @param owner the entity
 	 * @param relationship the to-many relationship
 	 * @param members the members to add
+	 * @return whether any member was added
 	 */
-	public void addToMany(ResourceDescriptor resource, Object owner, RelationshipDescriptor relationship,
+	public boolean addToMany(ResourceDescriptor resource, Object owner, RelationshipDescriptor relationship,
 			Collection<Object> members) {
 		Collection<Object> current = collection(owner, relationship);
 		ResourceDescriptor target = targetOf(relationship);
+		boolean added = false;
 		for (Object member : members) {
 			if (current.stream().noneMatch((m) -> sameEntity(target, m, member))) {
 				current.add(member);
+				added = true;
 				if (relationship.inverseAttributeName() != null) {
 					linkInverse(member, relationship.inverseAttributeName(), owner, relationship.ownedByInverse());
 				}
 			}
 		}
+		return added;
 	}
 
 	/**
@@ -105,17 +137,21 @@ public final class RelationshipWriter {
 	 * @param owner the entity
 	 * @param relationship the to-many relationship
 	 * @param members the members to remove
+	 * @return whether any member was removed
 	 */
-	public void removeFromToMany(ResourceDescriptor resource, Object owner, RelationshipDescriptor relationship,
+	public boolean removeFromToMany(ResourceDescriptor resource, Object owner, RelationshipDescriptor relationship,
 			Collection<Object> members) {
 		Collection<Object> current = collection(owner, relationship);
 		ResourceDescriptor target = targetOf(relationship);
+		boolean removedAny = false;
 		for (Object member : members) {
 			boolean removed = current.removeIf((m) -> sameEntity(target, m, member));
 			if (removed && relationship.inverseAttributeName() != null) {
 				unlinkInverse(member, relationship.inverseAttributeName(), owner, relationship.ownedByInverse());
 			}
+			removedAny |= removed;
 		}
+		return removedAny;
 	}
 
 	private ResourceDescriptor targetOf(RelationshipDescriptor relationship) {
@@ -133,7 +169,7 @@ public final class RelationshipWriter {
 		return current;
 	}
 
-	private boolean sameEntity(ResourceDescriptor resource, Object a, Object b) {
+	private boolean sameEntity(ResourceDescriptor resource, @Nullable Object a, @Nullable Object b) {
 		if (a == null || b == null) {
 			return a == b;
 		}

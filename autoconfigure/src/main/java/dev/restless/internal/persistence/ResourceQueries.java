@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.restless.internal.metamodel.IdDescriptor;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
+import dev.restless.internal.query.CursorPagination;
 import dev.restless.internal.query.FunctionCall;
 import dev.restless.query.QueryParameters;
 import dev.restless.internal.query.QueryParser;
@@ -27,13 +29,16 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Nulls;
 import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
 
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
@@ -125,13 +130,14 @@ public final class ResourceQueries {
 	 * @param resource the resource
 	 * @param query the parsed query (filters and page size apply)
 	 * @param keys the cursor keys, the id last ({@link dev.restless.internal.query.CursorPagination#keys})
-	 * @param cursorValues the key values of the cursor, or {@code null} for the first page
+	 * @param cursorValues the key values of the cursor ({@code null} where a key was null), or
+	 * {@code null} for the first page
 	 * @param forward whether the page follows the cursor ({@code page[after]}) or precedes it
 	 * @return the page, in the order of the keys, and whether more rows lie beyond it in the
 	 * direction of travel
 	 */
 	public CursorPage findCursorPage(ResourceDescriptor resource, QueryParameters query, List<SortField> keys,
-			List<Object> cursorValues, boolean forward) {
+			@Nullable List<@Nullable Object> cursorValues, boolean forward) {
 		int size = query.page().size();
 		QueryParameters ordered = query.withSort(keys);
 		Restriction keyset = (cursorValues == null) ? Restriction.NONE
@@ -145,21 +151,40 @@ public final class ResourceQueries {
 		return new CursorPage(page, more);
 	}
 
+	/**
+	 * The keyset condition of the rows beyond a cursor: for each key, the rows equal to the cursor
+	 * on the keys before it and beyond it on this one. Null counts as greater than every value, as
+	 * in {@link #order}, so the condition agrees with the order the page is read in.
+	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private Predicate keyset(ResourceDescriptor resource, Root<?> root, CriteriaBuilder builder, List<SortField> keys,
-			List<Object> values, boolean forward) {
+			List<@Nullable Object> values, boolean forward) {
 		List<Predicate> alternatives = new ArrayList<>();
 		for (int index = 0; index < keys.size(); index++) {
 			List<Predicate> conditions = new ArrayList<>();
 			for (int previous = 0; previous < index; previous++) {
-				conditions.add(builder.equal(AttributePaths.resolve(this.registry, resource, root, keys.get(previous).path()),
-						values.get(previous)));
+				Expression<?> path = AttributePaths.resolve(this.registry, resource, root, keys.get(previous).path());
+				Object value = values.get(previous);
+				conditions.add((value != null) ? builder.equal(path, value) : builder.isNull(path));
 			}
+			SortField key = keys.get(index);
 			Expression<Comparable> path = (Expression<Comparable>) AttributePaths.resolve(this.registry, resource, root,
-					keys.get(index).path());
+					key.path());
 			Comparable value = (Comparable) values.get(index);
-			boolean greater = keys.get(index).descending() != forward;
-			conditions.add(greater ? builder.greaterThan(path, value) : builder.lessThan(path, value));
+			boolean greater = key.descending() != forward;
+			if (value == null) {
+				if (greater) {
+					// nothing is greater than null
+					continue;
+				}
+				conditions.add(builder.isNotNull(path));
+			}
+			else if (greater && !CursorPagination.cannotBeNull(resource, key.path())) {
+				conditions.add(builder.or(builder.greaterThan(path, value), builder.isNull(path)));
+			}
+			else {
+				conditions.add(greater ? builder.greaterThan(path, value) : builder.lessThan(path, value));
+			}
 			alternatives.add(builder.and(conditions.toArray(Predicate[]::new)));
 		}
 		return builder.or(alternatives.toArray(Predicate[]::new));
@@ -183,7 +208,8 @@ public final class ResourceQueries {
 
 	private List<Object> select(ResourceDescriptor resource, QueryParameters query, long offset, int limit,
 			Restriction restriction, boolean reversed) {
-		if (offset >= DEEP_OFFSET) {
+		// A deferred join reads keys alone, one column each: composite keys are paged plainly.
+		if (offset >= DEEP_OFFSET && !resource.id().composite()) {
 			return selectDeep(resource, query, offset, limit, restriction, reversed);
 		}
 		return run(ordered(resource, query, restriction, reversed, false), offset, limit);
@@ -237,16 +263,42 @@ public final class ResourceQueries {
 		List<Order> orders = new ArrayList<>();
 		boolean keySorted = false;
 		for (SortField field : query.sort()) {
+			if (field.path().equals("id") && resource.id().composite()) {
+				// a composite key sorts by its components, in the order of its id text
+				for (var component : AttributePaths.keyPaths(root, resource.id())) {
+					orders.add((field.descending() != reversed) ? builder.desc(component) : builder.asc(component));
+				}
+				keySorted = true;
+				continue;
+			}
 			var path = AttributePaths.resolve(this.registry, resource, root, field.path());
-			orders.add((field.descending() != reversed) ? builder.desc(path) : builder.asc(path));
+			orders.add(order(builder, path, field.descending() != reversed,
+					!CursorPagination.cannotBeNull(resource, field.path())));
 			keySorted |= field.path().equals("id");
 		}
 		if (!keySorted) {
-			var id = root.get(resource.id().attributeName());
-			orders.add(reversed ? builder.desc(id) : builder.asc(id));
+			for (var id : AttributePaths.keyPaths(root, resource.id())) {
+				orders.add(reversed ? builder.desc(id) : builder.asc(id));
+			}
 		}
 		criteria.orderBy(orders);
 		return criteria;
+	}
+
+	/**
+	 * The order of one sort key. Null counts as greater than every value, on every database: last
+	 * in ascending order, first in descending order. Databases disagree by default (PostgreSQL sorts
+	 * nulls last ascending, H2 and MariaDB first), and this rule makes a descending sort the exact
+	 * reverse of the ascending one, so backward cursor pages are forward ones read in reverse. It is
+	 * also PostgreSQL's own order, which an index there serves in both directions; Hibernate writes
+	 * it as a {@code CASE} on databases without {@code NULLS FIRST/LAST} (MariaDB). A key that
+	 * cannot be null keeps a plain order.
+	 */
+	private static Order order(CriteriaBuilder builder, Expression<?> path, boolean descending, boolean nullable) {
+		if (!nullable) {
+			return descending ? builder.desc(path) : builder.asc(path);
+		}
+		return descending ? builder.desc(path, Nulls.FIRST) : builder.asc(path, Nulls.LAST);
 	}
 
 	private List<Object> run(CriteriaQuery<Object> criteria, long offset, int limit) {
@@ -322,7 +374,7 @@ public final class ResourceQueries {
 		ResourceDescriptor target = targetOf(relationship);
 		Restriction membership = memberOf(owner, ownerKey, relationship);
 		Restriction restriction = (root, criteria, builder) -> builder.and(
-				builder.equal(root.get(target.id().attributeName()), memberKey),
+				AttributePaths.keyEquals(builder, root, target.id(), memberKey),
 				membership.predicate(root, criteria, builder));
 		List<Object> found = select(target, QueryParser.defaults(target), 0, 1, restriction, false);
 		return found.stream().findFirst();
@@ -335,6 +387,9 @@ public final class ResourceQueries {
 	 */
 	private Restriction memberOf(ResourceDescriptor owner, Object ownerKey, RelationshipDescriptor relationship) {
 		ResourceDescriptor target = targetOf(relationship);
+		if (owner.id().composite() || target.id().composite()) {
+			return compositeMemberOf(owner, ownerKey, relationship, target);
+		}
 		// The subquery is typed with the id's type: Hibernate refuses to compare a key with Object.
 		@SuppressWarnings("unchecked")
 		Class<Object> keyType = (Class<Object>) ClassUtils.resolvePrimitiveIfNecessary(target.id().javaType());
@@ -345,6 +400,28 @@ public final class ResourceQueries {
 			members.select(member.get(target.id().attributeName()))
 				.where(builder.equal(owners.get(owner.id().attributeName()), ownerKey));
 			return root.get(target.id().attributeName()).in(members);
+		};
+	}
+
+	/**
+	 * {@link #memberOf} where a key is composite: a correlated {@code EXISTS}, as a composite key
+	 * cannot be compared with the rows of a subquery portably.
+	 */
+	private static Restriction compositeMemberOf(ResourceDescriptor owner, Object ownerKey,
+			RelationshipDescriptor relationship, ResourceDescriptor target) {
+		return (root, criteria, builder) -> {
+			Subquery<Integer> members = criteria.subquery(Integer.class);
+			Root<?> owners = members.from(owner.entityClass());
+			Join<?, ?> member = owners.join(relationship.attributeName());
+			List<Predicate> conditions = new ArrayList<>();
+			conditions.add(AttributePaths.keyEquals(builder, owners, owner.id(), ownerKey));
+			List<Path<?>> memberKey = AttributePaths.keyPaths(member, target.id());
+			List<Path<?>> rootKey = AttributePaths.keyPaths(root, target.id());
+			for (int index = 0; index < memberKey.size(); index++) {
+				conditions.add(builder.equal(memberKey.get(index), rootKey.get(index)));
+			}
+			members.select(builder.literal(1)).where(conditions.toArray(Predicate[]::new));
+			return builder.exists(members);
 		};
 	}
 
@@ -374,6 +451,14 @@ public final class ResourceQueries {
 	 * @return the entity, or empty
 	 */
 	public Optional<Object> findByKeyFetching(ResourceDescriptor resource, Object key, String collection) {
+		if (resource.id().composite()) {
+			String jpql = "select e from " + resource.entityName() + " e left join fetch e." + collection
+					+ eagerFetches(resource, "e") + " where " + KeyLists.condition("e", resource.id(), 1);
+			return KeyLists.bind(this.entityManager.createQuery(jpql, Object.class), List.of(key), resource.id())
+				.getResultList()
+				.stream()
+				.findFirst();
+		}
 		String jpql = "select e from " + resource.entityName() + " e left join fetch e." + collection
 				+ eagerFetches(resource, "e") + " where e." + resource.id().attributeName() + " = :key";
 		return this.entityManager.createQuery(jpql, Object.class)
@@ -394,8 +479,9 @@ public final class ResourceQueries {
 		for (List<Object> batch : KeyLists.batches(keys)) {
 			String jpql = this.keysQueries.computeIfAbsent(new KeysQuery(resource, batch.size()),
 					(query) -> "select e from " + resource.entityName() + " e" + eagerFetches(resource, "e")
-							+ " where e." + resource.id().attributeName() + " in " + KeyLists.parameters(query.keys()));
-			found.addAll(KeyLists.bind(this.entityManager.createQuery(jpql, Object.class), batch).getResultList());
+							+ " where " + KeyLists.condition("e", resource.id(), query.keys()));
+			found.addAll(KeyLists.bind(this.entityManager.createQuery(jpql, Object.class), batch, resource.id())
+				.getResultList());
 		}
 		return found;
 	}
@@ -415,11 +501,16 @@ public final class ResourceQueries {
 		for (List<Object> batch : KeyLists.batches(parentKeys)) {
 			String jpql = this.linkageQueries.computeIfAbsent(
 					new LinkageQuery(relationship, loadMembers, batch.size()),
-					(query) -> linkageQuery(resource, relationship, loadMembers, KeyLists.parameters(query.keys())));
-			List<Object[]> rows = KeyLists.bind(this.entityManager.createQuery(jpql, Object[].class), batch)
+					(query) -> linkageQuery(resource, relationship, loadMembers, query.keys()));
+			List<Object[]> rows = KeyLists
+				.bind(this.entityManager.createQuery(jpql, Object[].class), batch, resource.id())
 				.getResultList();
+			IdDescriptor ownerId = resource.id();
+			IdDescriptor memberId = targetOf(relationship).id();
+			int memberColumn = ownerId.composite() ? ownerId.components().size() : 1;
 			for (Object[] row : rows) {
-				members.computeIfAbsent(row[0], (key) -> new ArrayList<>()).add(row[1]);
+				Object member = loadMembers ? row[memberColumn] : KeyLists.read(row, memberColumn, memberId);
+				members.computeIfAbsent(KeyLists.read(row, 0, ownerId), (key) -> new ArrayList<>()).add(member);
 			}
 		}
 		return members;
@@ -431,21 +522,22 @@ public final class ResourceQueries {
 	 * joins the owner's table; otherwise it joins through the owner.
 	 */
 	private String linkageQuery(ResourceDescriptor resource, RelationshipDescriptor relationship,
-			boolean loadMembers, String keys) {
+			boolean loadMembers, int keys) {
 		ResourceDescriptor target = this.registry.find(relationship.targetClass()).orElseThrow();
-		String memberKey = "m." + target.id().attributeName();
+		// Composite keys are selected and ordered by their components, in the order of the id text.
+		String memberKey = String.join(", ", KeyLists.expressions("m", target.id()));
 		String selected = loadMembers ? "m" : memberKey;
 		String fetches = loadMembers ? eagerFetches(target, "m") : "";
 		String inverse = relationship.inverseAttributeName();
 		if (inverse != null && resource.id().entityId() && isToOne(target.entityClass(), inverse)) {
-			String ownerKey = "m." + inverse + "." + resource.id().attributeName();
-			return "select " + ownerKey + ", " + selected + " from " + target.entityName() + " m" + fetches + " where "
-					+ ownerKey + " in " + keys + " order by " + memberKey;
+			String owner = "m." + inverse;
+			return "select " + String.join(", ", KeyLists.expressions(owner, resource.id())) + ", " + selected
+					+ " from " + target.entityName() + " m" + fetches + " where "
+					+ KeyLists.condition(owner, resource.id(), keys) + " order by " + memberKey;
 		}
-		String parentKey = "p." + resource.id().attributeName();
-		return "select " + parentKey + ", " + selected + " from " + resource.entityName() + " p join p."
-				+ relationship.attributeName() + " m" + fetches + " where " + parentKey + " in " + keys + " order by "
-				+ memberKey;
+		return "select " + String.join(", ", KeyLists.expressions("p", resource.id())) + ", " + selected + " from "
+				+ resource.entityName() + " p join p." + relationship.attributeName() + " m" + fetches + " where "
+				+ KeyLists.condition("p", resource.id(), keys) + " order by " + memberKey;
 	}
 
 	private static boolean isToOne(Class<?> entityClass, String attribute) {
@@ -473,7 +565,8 @@ public final class ResourceQueries {
 	 * @return the results, in the order of the functions ({@code null} where there is nothing to
 	 * compute over, as the average of no rows)
 	 */
-	public List<Object> evaluate(ResourceDescriptor resource, QueryParameters query, List<FunctionCall> functions) {
+	public List<@Nullable Object> evaluate(ResourceDescriptor resource, QueryParameters query,
+			List<FunctionCall> functions) {
 		if (functions.isEmpty()) {
 			return List.of();
 		}
@@ -529,7 +622,7 @@ public final class ResourceQueries {
 	 * was not counted
 	 * @param hasNext whether a page follows this one
 	 */
-	public record PageResult(List<Object> rows, Long total, boolean hasNext) {
+	public record PageResult(List<Object> rows, @Nullable Long total, boolean hasNext) {
 	}
 
 	/** The key of a cached linkage query. */

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import jakarta.persistence.EntityManager;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
@@ -23,7 +24,7 @@ public final class ResourceRepositories {
 
 	private final Map<Class<?>, CrudRepository<Object, Object>> repositories = new ConcurrentHashMap<>();
 
-	private volatile Repositories applicationRepositories;
+	private volatile @Nullable Repositories applicationRepositories;
 
 	/**
 	 * Create the lookup.

@@ -3,6 +3,8 @@ package dev.restless.internal.precondition;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An HTTP entity tag ({@code "abc"} or, weak, {@code W/"abc"}), as RFC 9110 defines it.
  *
@@ -112,7 +114,7 @@ public record EntityTag(String opaque, boolean weak) {
 		 * @param current the current tag of the resource, or {@code null} when it has none
 		 * @return whether the condition holds
 		 */
-		public boolean matchesStrongly(EntityTag current) {
+		public boolean matchesStrongly(@Nullable EntityTag current) {
 			if (this.any) {
 				return true;
 			}
@@ -124,7 +126,7 @@ public record EntityTag(String opaque, boolean weak) {
 		 * @param current the current tag of the resource, or {@code null} when it has none
 		 * @return whether one of the tags (or {@code *}) matches
 		 */
-		public boolean matchesWeakly(EntityTag current) {
+		public boolean matchesWeakly(@Nullable EntityTag current) {
 			if (this.any) {
 				return true;
 			}

@@ -1,5 +1,6 @@
 package dev.restless.internal.precondition;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * @param versionPointer the JSON pointer of that version in the request document, or
  * {@code null}
  */
-public record Precondition(EntityTag.Condition ifMatch, JsonNode version, String versionPointer) {
+public record Precondition(EntityTag.@Nullable Condition ifMatch, @Nullable JsonNode version,
+		@Nullable String versionPointer) {
 
 	/** A write that expects nothing. */
 	public static final Precondition NONE = new Precondition(null, null, null);
@@ -24,7 +26,7 @@ public record Precondition(EntityTag.Condition ifMatch, JsonNode version, String
 	 * @param pointer its JSON pointer
 	 * @return a new precondition
 	 */
-	public Precondition withVersion(JsonNode version, String pointer) {
+	public Precondition withVersion(@Nullable JsonNode version, String pointer) {
 		return (version != null) ? new Precondition(this.ifMatch, version, pointer) : this;
 	}
 
@@ -38,7 +40,7 @@ public record Precondition(EntityTag.Condition ifMatch, JsonNode version, String
 	 * @param owner a resource object or an operation object, or {@code null}
 	 * @return the version, or {@code null} when there is none
 	 */
-	public static JsonNode versionIn(JsonNode owner) {
+	public static @Nullable JsonNode versionIn(@Nullable JsonNode owner) {
 		if (owner == null || !owner.isObject()) {
 			return null;
 		}

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import dev.restless.internal.error.ErrorObject;
 import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.metamodel.ResourceDescriptor;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -34,7 +35,7 @@ public final class ResourceVersions {
 	 * @param entity the entity
 	 * @return the version, or {@code null} when the resource is not versioned
 	 */
-	public JsonNode versionOf(ResourceDescriptor resource, Object entity) {
+	public @Nullable JsonNode versionOf(ResourceDescriptor resource, Object entity) {
 		if (resource.version() == null) {
 			return null;
 		}
@@ -47,7 +48,7 @@ public final class ResourceVersions {
 	 * @param entity the entity
 	 * @return the tag, or {@code null} when the resource is not versioned
 	 */
-	public EntityTag entityTag(ResourceDescriptor resource, Object entity) {
+	public @Nullable EntityTag entityTag(ResourceDescriptor resource, Object entity) {
 		JsonNode version = versionOf(resource, entity);
 		if (version == null || version.isNull()) {
 			return null;

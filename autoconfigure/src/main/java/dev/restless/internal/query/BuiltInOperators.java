@@ -14,6 +14,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The operators of Flask-Restless's filter language, with its names and aliases. Text compares
@@ -112,7 +113,7 @@ final class BuiltInOperators {
 		}
 
 		@Override
-		public Predicate toPredicate(CriteriaBuilder builder, Expression<?> field, Object value) {
+		public Predicate toPredicate(CriteriaBuilder builder, Expression<?> field, @Nullable Object value) {
 			return this.predicate.apply(builder, field);
 		}
 

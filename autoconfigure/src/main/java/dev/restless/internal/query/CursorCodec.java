@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -32,14 +33,17 @@ public final class CursorCodec {
 
 	/**
 	 * Encode the key values of one resource.
-	 * @param values the sort key values and, last, the id
+	 * @param values the sort key values ({@code null} where an attribute is null) and, last, the id
 	 * @return the cursor
 	 */
-	public String encode(List<?> values) {
+	public String encode(List<? extends @Nullable Object> values) {
 		ArrayNode array = this.mapper.createArrayNode();
 		for (Object value : values) {
 			// Ids and most keys are numbers or text: no serialisation round trip for them.
-			if (value instanceof Long number) {
+			if (value == null) {
+				array.addNull();
+			}
+			else if (value instanceof Long number) {
 				array.add(number.longValue());
 			}
 			else if (value instanceof Integer number) {
@@ -60,19 +64,25 @@ public final class CursorCodec {
 	 * Decode a cursor into key values of the given types.
 	 * @param cursor the cursor from the client
 	 * @param types the Java type of each key, the id last
-	 * @return the values, or empty when the cursor is not one this codec wrote for these keys
+	 * @return the values ({@code null} for a sort key that was null), or empty when the cursor is not
+	 * one this codec wrote for these keys
 	 */
-	public Optional<List<Object>> decode(String cursor, List<Class<?>> types) {
+	public Optional<List<@Nullable Object>> decode(String cursor, List<Class<?>> types) {
 		try {
 			JsonNode array = this.mapper.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
 			if (array == null || !array.isArray() || array.size() != types.size()) {
 				return Optional.empty();
 			}
-			List<Object> values = new ArrayList<>();
+			List<@Nullable Object> values = new ArrayList<>();
 			for (int index = 0; index < types.size(); index++) {
 				JsonNode value = array.get(index);
 				if (value.isNull()) {
-					return Optional.empty();
+					// A sort key may be null; the id, always last, never is.
+					if (index == types.size() - 1) {
+						return Optional.empty();
+					}
+					values.add(null);
+					continue;
 				}
 				values.add(this.mapper.treeToValue(value, types.get(index)));
 			}

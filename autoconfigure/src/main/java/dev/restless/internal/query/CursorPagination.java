@@ -13,6 +13,7 @@ import dev.restless.internal.metamodel.AttributeDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
@@ -22,8 +23,9 @@ import org.springframework.util.ReflectionUtils;
  * the key values a cursor is made of, and the profile's error objects.
  *
  * <p>A cursor page is ordered by the requested sort keys and then by the id, so the order is total.
- * Keys must be attributes that cannot be null: databases disagree about where nulls sort, and a
- * keyset comparison with null matches nothing.
+ * Keys are attributes of the resource (or the id); an attribute that can be null sorts as every
+ * sort does, null counting as greater than every value, and the keyset condition of the next or
+ * previous page follows the same rule.
  */
 public final class CursorPagination {
 
@@ -33,6 +35,10 @@ public final class CursorPagination {
 	/** The media type of a cursor page: JSON:API with the profile applied. */
 	public static final String MEDIA_TYPE = "application/vnd.api+json; profile=\"" + PROFILE + "\"";
 
+	/**
+	 * The base of the profile's error types, each sent as the error's {@code type} link: a link
+	 * is a string in JSON:API 1.1, never an array.
+	 */
 	private static final String ERRORS = PROFILE + "/";
 
 	private static final List<String> NOT_NULL_ANNOTATIONS = List.of("jakarta.validation.constraints.NotNull",
@@ -46,22 +52,25 @@ public final class CursorPagination {
 	 * @param resource the resource
 	 * @param sort the requested sort
 	 * @return the keys
-	 * @throws JsonApiException the profile's unsupported-sort error when a key is not a non-null
-	 * attribute of the resource
+	 * @throws JsonApiException the profile's unsupported-sort error when a key is not an attribute
+	 * of the resource (an attribute of a related resource), or when the resource's id is a
+	 * composite key
 	 */
 	public static List<SortField> keys(ResourceDescriptor resource, List<SortField> sort) {
+		if (resource.id().composite()) {
+			// The id is the last key; a composite one would need a keyset over its components.
+			throw new JsonApiException(unsupportedSort("Cursor pagination cannot page '" + resource.type()
+					+ "', whose id is a composite key; page it with page[number] and page[size]"));
+		}
 		List<SortField> keys = new ArrayList<>();
 		boolean hasId = false;
 		for (SortField field : sort) {
 			if (field.path().equals("id")) {
 				hasId = true;
 			}
-			else {
-				AttributeDescriptor attribute = resource.attribute(field.path()).orElse(null);
-				if (attribute == null || !cannotBeNull(resource, attribute)) {
-					throw new JsonApiException(unsupportedSort("Cursor pagination cannot sort on '" + field.path()
-							+ "': only attributes of the resource that cannot be null, and id, can be cursor keys"));
-				}
+			else if (resource.attribute(field.path()).isEmpty()) {
+				throw new JsonApiException(unsupportedSort("Cursor pagination cannot sort on '" + field.path()
+						+ "': only attributes of the resource, and id, can be cursor keys"));
 			}
 			keys.add(field);
 			if (hasId) {
@@ -95,15 +104,33 @@ public final class CursorPagination {
 	 * @param resource the resource
 	 * @param keys the keys
 	 * @param entity the entity
-	 * @return the values
+	 * @return the values ({@code null} where an attribute is null)
 	 */
-	public static List<Object> values(ResourceDescriptor resource, List<SortField> keys, Object entity) {
-		List<Object> values = new ArrayList<>(keys.size());
+	public static List<@Nullable Object> values(ResourceDescriptor resource, List<SortField> keys, Object entity) {
+		List<@Nullable Object> values = new ArrayList<>(keys.size());
 		for (SortField key : keys) {
 			values.add(key.path().equals("id") ? resource.keyOf(entity)
 					: resource.attribute(key.path()).orElseThrow().accessor().get(entity));
 		}
 		return values;
+	}
+
+	/**
+	 * Whether a sort path can never be null: the id, or an attribute of the resource that is
+	 * primitive, {@code @Column(nullable = false)}, {@code @Basic(optional = false)}, {@code @NotNull},
+	 * {@code @NotBlank} or {@code @NotEmpty}. Such a key needs no rule for nulls, so its order and
+	 * keyset conditions stay plain comparisons that an index serves. A path through a relationship
+	 * can always be null (a left join).
+	 * @param resource the resource
+	 * @param path {@code id}, an attribute name, or a path through a to-one relationship
+	 * @return whether the value is never null
+	 */
+	public static boolean cannotBeNull(ResourceDescriptor resource, String path) {
+		if (path.equals("id")) {
+			return true;
+		}
+		AttributeDescriptor attribute = resource.attribute(path).orElse(null);
+		return attribute != null && cannotBeNull(resource, attribute);
 	}
 
 	private static boolean cannotBeNull(ResourceDescriptor resource, AttributeDescriptor attribute) {
@@ -135,7 +162,7 @@ public final class CursorPagination {
 	 */
 	public static ErrorObject unsupportedSort(String detail) {
 		return new ErrorObject("400", "Unsupported sort", detail, new ErrorObject.ErrorSource(null, "sort", null),
-				Map.of("type", List.of(ERRORS + "unsupported-sort")), null);
+				Map.of("type", ERRORS + "unsupported-sort"), null);
 	}
 
 	/**
@@ -150,7 +177,7 @@ public final class CursorPagination {
 		return new ErrorObject("400", "Page size too large",
 				"Page size " + size + " is not allowed; give " + expected,
 				new ErrorObject.ErrorSource(null, "page[size]", null),
-				Map.of("type", List.of(ERRORS + "max-size-exceeded")), Map.of("page", Map.of("maxSize", maximum)));
+				Map.of("type", ERRORS + "max-size-exceeded"), Map.of("page", Map.of("maxSize", maximum)));
 	}
 
 	/**
@@ -161,7 +188,7 @@ public final class CursorPagination {
 		return new ErrorObject("400", "Range pagination not supported",
 				"page[after] and page[before] cannot be combined; page from one cursor in one direction",
 				new ErrorObject.ErrorSource(null, "page[before]", null),
-				Map.of("type", List.of(ERRORS + "range-pagination-not-supported")), null);
+				Map.of("type", ERRORS + "range-pagination-not-supported"), null);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import dev.restless.internal.metamodel.IdDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.metamodel.ValueTypes;
@@ -12,6 +13,7 @@ import dev.restless.query.Filter;
 import dev.restless.query.FilterOperator;
 import dev.restless.query.FilterOperator.Argument;
 import dev.restless.query.InvalidQueryException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the leaves of a filter against the exposed resources and the operators, and converts
@@ -20,6 +22,9 @@ import dev.restless.query.InvalidQueryException;
  * by preprocessors obey the same rules).
  */
 public final class FilterCompiler {
+
+	/** The operators that compare a composite key, which has no order and no text to match. */
+	private static final List<String> COMPOSITE_KEY_OPERATORS = List.of("==", "!=", "in", "not_in");
 
 	private final ResourceRegistry registry;
 
@@ -92,9 +97,14 @@ public final class FilterCompiler {
 	 * @param valueGiven whether the filter carries a value (a {@code null} one included)
 	 * @return the field, the operator and the converted argument
 	 */
-	public Compiled value(ResourceDescriptor resource, String name, String operatorName, Object value, boolean valueGiven) {
+	public Compiled value(ResourceDescriptor resource, String name, String operatorName, @Nullable Object value,
+			boolean valueGiven) {
 		FilterOperator operator = operator(operatorName);
 		QueryField field = field(resource, name);
+		IdDescriptor compositeKey = field.compositeKey(this.registry);
+		if (compositeKey != null) {
+			return compositeKeyValue(field, compositeKey, operator, operatorName, value, valueGiven);
+		}
 		checkApplies(operator, operatorName, field);
 		Object argument = switch (operator.argument()) {
 			case NONE -> null;
@@ -149,6 +159,12 @@ public final class FilterCompiler {
 		}
 		QueryField field = field(resource, comparison.field());
 		QueryField other = field(resource, comparison.otherField());
+		for (QueryField compared : List.of(field, other)) {
+			if (compared.compositeKey(this.registry) != null) {
+				throw new InvalidQueryException("'" + compared.name() + "' holds composite keys, which cannot be "
+						+ "compared with another field; compare it with ids in 'val'");
+			}
+		}
 		checkApplies(operator, comparison.operator(), field);
 		checkApplies(operator, comparison.operator(), other);
 		if (!sameFamily(field.type(), other.type())) {
@@ -193,6 +209,53 @@ public final class FilterCompiler {
 		}
 		ResourceDescriptor target = this.registry.find(field.relationship().targetClass()).orElseThrow();
 		return new RelatedTarget(field, target);
+	}
+
+	/**
+	 * A filter on a composite key (the id of a resource with one, or a to-one relationship to
+	 * one): the key is compared whole, with ids in their text form, so only equality, membership
+	 * and (for a relationship) nullness apply.
+	 */
+	private static Compiled compositeKeyValue(QueryField field, IdDescriptor key, FilterOperator operator,
+			String operatorName, @Nullable Object value, boolean valueGiven) {
+		String name = operator.name();
+		boolean unary = field.kind() == Kind.TO_ONE && (name.equals("is_null") || name.equals("is_not_null"));
+		if (!unary && !COMPOSITE_KEY_OPERATORS.contains(name)) {
+			throw new InvalidQueryException("Operator '" + operatorName + "' cannot be applied to '" + field.name()
+					+ "', which holds composite keys; use one of " + COMPOSITE_KEY_OPERATORS
+					+ ((field.kind() == Kind.TO_ONE) ? ", is_null or is_not_null" : ""));
+		}
+		Object argument = null;
+		if (!unary) {
+			if (!valueGiven || value == null) {
+				throw new InvalidQueryException("The filter on '" + field.name() + "' with '" + operatorName
+						+ "' needs " + (name.endsWith("in") ? "an array of ids" : "an id") + " in 'val'");
+			}
+			if (name.endsWith("in")) {
+				if (!(value instanceof Collection<?> values)) {
+					throw new InvalidQueryException("The filter on '" + field.name() + "' with '" + operatorName
+							+ "' needs an array of ids in 'val', not " + FilterValues.quote(value));
+				}
+				List<Object> keys = new ArrayList<>(values.size());
+				for (Object element : values) {
+					keys.add(compositeKey(field, key, element));
+				}
+				argument = List.copyOf(keys);
+			}
+			else {
+				argument = compositeKey(field, key, value);
+			}
+		}
+		return new Compiled(field, operator, argument, null);
+	}
+
+	private static Object compositeKey(QueryField field, IdDescriptor key, @Nullable Object value) {
+		if (value != null && key.javaType().isInstance(value)) {
+			return value;
+		}
+		return ((value instanceof String text) ? key.parse(text) : java.util.Optional.empty())
+			.orElseThrow(() -> new InvalidQueryException("The value for '" + field.name() + "' must be "
+					+ key.describe() + ", not " + FilterValues.quote(value)));
 	}
 
 	private FilterOperator operator(String name) {
@@ -252,7 +315,8 @@ public final class FilterCompiler {
 	 * @param argument the converted argument
 	 * @param otherField the right-hand field of a field comparison, otherwise {@code null}
 	 */
-	public record Compiled(QueryField field, FilterOperator operator, Object argument, QueryField otherField) {
+	public record Compiled(QueryField field, FilterOperator operator, @Nullable Object argument,
+			@Nullable QueryField otherField) {
 	}
 
 	/**

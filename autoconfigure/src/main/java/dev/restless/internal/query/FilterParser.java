@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.restless.internal.error.JsonApiException;
+import dev.restless.internal.metamodel.IdDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.query.InvalidQueryException;
 import dev.restless.internal.query.QueryField;
 import dev.restless.internal.query.QueryField.Kind;
 import dev.restless.internal.query.QueryJson;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -110,6 +112,10 @@ public class FilterParser {
 						+ "' is a to-many relationship: filter on its resources with filter[objects] and 'any'");
 			}
 			String[] values = value.split(",", -1);
+			IdDescriptor compositeKey = field.compositeKey(this.compiler.registry());
+			if (compositeKey != null) {
+				values = groupKeys(key, values, compositeKey);
+			}
 			if (!budget.spend(values.length + 1L)) {
 				throw new InvalidQueryException(tooMany());
 			}
@@ -121,6 +127,23 @@ public class FilterParser {
 		catch (InvalidQueryException ex) {
 			throw JsonApiException.badParameter(parameter, ex.getMessage());
 		}
+	}
+
+	/**
+	 * The ids of a composite key in a simple filter: the components of every id are separated by
+	 * commas too, so the value holds whole ids of as many components each.
+	 */
+	private static String[] groupKeys(String field, String[] components, IdDescriptor key) {
+		int size = key.components().size();
+		if (components.length % size != 0) {
+			throw new InvalidQueryException("The value for '" + field + "' must be one or more ids, each "
+					+ key.describe() + ", and ids separated by ','");
+		}
+		String[] ids = new String[components.length / size];
+		for (int index = 0; index < ids.length; index++) {
+			ids[index] = String.join(",", java.util.Arrays.asList(components).subList(index * size, (index + 1) * size));
+		}
+		return ids;
 	}
 
 	private List<Filter> parseObjects(ResourceDescriptor resource, String parameter, String value, Budget budget) {
@@ -158,7 +181,7 @@ public class FilterParser {
 	/**
 	 * The syntax of one filter object; fields, operators and values are checked afterwards.
 	 */
-	private Filter filter(JsonNode node, String pointer, int depth, Budget budget) {
+	private Filter filter(@Nullable JsonNode node, String pointer, int depth, Budget budget) {
 		if (depth > this.maxDepth) {
 			throw new FilterCompiler.Located("Filters are nested deeper than " + this.maxDepth
 					+ " levels, the maximum filter depth", pointer);
@@ -235,7 +258,7 @@ public class FilterParser {
 		return member.equals("and") ? new Filter.And(operands) : new Filter.Or(operands);
 	}
 
-	private static String text(JsonNode node, String member, String pointer) {
+	private static @Nullable String text(JsonNode node, String member, String pointer) {
 		JsonNode value = node.get(member);
 		if (value == null || value.isNull()) {
 			return null;

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import dev.restless.internal.metamodel.TemporalRange;
 import dev.restless.internal.metamodel.ValueTypes;
 import dev.restless.query.InvalidQueryException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts the values of filters to the Java type of the filtered field. The rules are strict so a
@@ -83,7 +84,7 @@ final class FilterValues {
 		return converted;
 	}
 
-	private static Object tryConvert(Class<?> type, Object value) {
+	private static @Nullable Object tryConvert(Class<?> type, Object value) {
 		try {
 			if (Number.class.isAssignableFrom(type)) {
 				return number(type, value);
@@ -113,7 +114,7 @@ final class FilterValues {
 		}
 	}
 
-	private static Object number(Class<?> type, Object value) {
+	private static @Nullable Object number(Class<?> type, Object value) {
 		BigDecimal number;
 		if (value instanceof BigDecimal decimal) {
 			number = decimal;
@@ -171,7 +172,7 @@ final class FilterValues {
 		return null;
 	}
 
-	private static Object temporal(Class<?> type, String text) {
+	private static @Nullable Object temporal(Class<?> type, String text) {
 		if (type == LocalDate.class) {
 			return LocalDate.parse(text);
 		}
@@ -201,7 +202,7 @@ final class FilterValues {
 	 * @param value the value
 	 * @return its text
 	 */
-	static String quote(Object value) {
+	static String quote(@Nullable Object value) {
 		if (value == null) {
 			return "null";
 		}

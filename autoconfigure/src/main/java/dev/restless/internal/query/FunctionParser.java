@@ -11,6 +11,7 @@ import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.query.QueryField.Kind;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,7 +48,7 @@ public final class FunctionParser {
 	 * @param value the parameter's value, or {@code null} when it is missing
 	 * @return the functions, in the order asked
 	 */
-	public List<FunctionCall> parse(ResourceDescriptor resource, String value) {
+	public List<FunctionCall> parse(ResourceDescriptor resource, @Nullable String value) {
 		if (value == null) {
 			throw JsonApiException.badParameter(PARAMETER, "The eval endpoint needs a functions parameter, "
 					+ "such as functions=[{\"name\": \"count\"}, {\"name\": \"avg\", \"field\": \"age\"}]");
@@ -108,6 +109,10 @@ public final class FunctionParser {
 			throw new InvalidQueryException("'" + fieldName + "' of '" + resource.type()
 					+ "' is a to-many relationship; functions are computed over single values");
 		}
+		if (field.compositeKey(this.registry) != null) {
+			throw new InvalidQueryException("'" + fieldName + "' of '" + resource.type()
+					+ "' holds composite keys; functions are computed over single values");
+		}
 		boolean numeric = Number.class.isAssignableFrom(field.type());
 		boolean ordered = numeric || field.type() == String.class
 				|| (Temporal.class.isAssignableFrom(field.type()) && field.type().getName().startsWith("java.time."));
@@ -131,7 +136,7 @@ public final class FunctionParser {
 		return new FunctionCall(function, field);
 	}
 
-	private static String text(JsonNode node, String member) {
+	private static @Nullable String text(JsonNode node, String member) {
 		JsonNode value = node.get(member);
 		if (value == null || value.isNull()) {
 			return null;

@@ -1,10 +1,12 @@
 package dev.restless.internal.query;
 
 import dev.restless.internal.metamodel.AttributeDescriptor;
+import dev.restless.internal.metamodel.IdDescriptor;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.query.InvalidQueryException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
 
@@ -25,8 +27,8 @@ import org.springframework.util.ClassUtils;
  * @param memberPath the member path whose value the field stands for ({@code owner.id} for the
  * to-one relationship {@code owner})
  */
-public record QueryField(String name, Kind kind, Class<?> type, ResourceDescriptor origin, ResourceDescriptor resource,
-		RelationshipDescriptor relationship, String memberPath) {
+public record QueryField(String name, Kind kind, @Nullable Class<?> type, ResourceDescriptor origin,
+		ResourceDescriptor resource, @Nullable RelationshipDescriptor relationship, String memberPath) {
 
 	/**
 	 * Resolve a field name.
@@ -85,7 +87,22 @@ public record QueryField(String name, Kind kind, Class<?> type, ResourceDescript
 				name + ".id");
 	}
 
-	private static AttributeDescriptor visibleAttribute(ResourceDescriptor resource, String name) {
+	/**
+	 * The composite key whose values the field holds: the id of a resource with a composite key,
+	 * or a to-one relationship to one.
+	 * @param registry the exposed resources
+	 * @return the key, or {@code null} when the field holds single values
+	 */
+	public @Nullable IdDescriptor compositeKey(ResourceRegistry registry) {
+		IdDescriptor key = switch (this.kind) {
+			case ID -> this.resource.id();
+			case TO_ONE -> registry.find(this.relationship.targetClass()).orElseThrow().id();
+			default -> null;
+		};
+		return (key != null && key.composite()) ? key : null;
+	}
+
+	private static @Nullable AttributeDescriptor visibleAttribute(ResourceDescriptor resource, String name) {
 		// A write-only attribute is never rendered: filtering on it would reveal its values.
 		return resource.attribute(name).filter((attribute) -> !attribute.writeOnly()).orElse(null);
 	}

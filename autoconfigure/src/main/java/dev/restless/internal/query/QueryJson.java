@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -102,7 +103,7 @@ public final class QueryJson {
 	 * @param node the node
 	 * @return the value
 	 */
-	public static Object toJava(JsonNode node) {
+	public static @Nullable Object toJava(@Nullable JsonNode node) {
 		if (node == null || node.isNull() || node.isMissingNode()) {
 			return null;
 		}
@@ -134,7 +135,7 @@ public final class QueryJson {
 	 * @param node the node
 	 * @return for example "a string" or "an array"
 	 */
-	public static String kindOf(JsonNode node) {
+	public static String kindOf(@Nullable JsonNode node) {
 		if (node == null || node.isNull()) {
 			return "null";
 		}

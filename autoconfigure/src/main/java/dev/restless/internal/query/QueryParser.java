@@ -19,6 +19,7 @@ import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.query.Filter;
 import dev.restless.internal.query.FilterParser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses and validates the JSON:API query parameters of a request against the resource it
@@ -130,7 +131,7 @@ public final class QueryParser {
 		return (query.include() != null) ? query.include() : resource.defaultIncludes();
 	}
 
-	private static String single(String name, String[] values) {
+	private static String single(String name, String @Nullable [] values) {
 		if (values == null || values.length == 0) {
 			return "";
 		}
@@ -188,8 +189,10 @@ public final class QueryParser {
 
 	private List<SortField> parseSort(ResourceDescriptor resource, String value) {
 		List<SortField> sort = new ArrayList<>();
+		// Names are taken exactly as sent: trimming would accept spaces and control characters
+		// around a name, which no other parameter or document member tolerates.
 		for (String key : value.split(",", -1)) {
-			SortField field = SortField.parse(key.trim());
+			SortField field = SortField.parse(key);
 			if (!isSortable(resource, field.path())) {
 				throw JsonApiException.badParameter("sort",
 						"Cannot sort '" + resource.type() + "' on '" + field.path() + "': no such attribute");
@@ -221,27 +224,26 @@ public final class QueryParser {
 	}
 
 	private List<String> parseInclude(ResourceDescriptor resource, String value) {
-		if (value.isBlank()) {
+		if (value.isEmpty()) {
 			return List.of();
 		}
 		Set<String> paths = new LinkedHashSet<>();
 		for (String path : value.split(",", -1)) {
-			String trimmed = path.trim();
-			String[] segments = trimmed.split("\\.", -1);
+			String[] segments = path.split("\\.", -1);
 			if (segments.length > this.maxIncludeDepth) {
-				throw JsonApiException.badParameter("include", "Include path '" + trimmed + "' is deeper than "
+				throw JsonApiException.badParameter("include", "Include path '" + path + "' is deeper than "
 						+ this.maxIncludeDepth + " relationships (the maximum include depth)");
 			}
 			ResourceDescriptor current = resource;
 			for (String segment : segments) {
 				RelationshipDescriptor relationship = current.relationship(segment).orElse(null);
 				if (relationship == null) {
-					throw JsonApiException.badParameter("include", "Cannot include '" + trimmed + "': '" + segment
+					throw JsonApiException.badParameter("include", "Cannot include '" + path + "': '" + segment
 							+ "' is not a relationship of '" + current.type() + "'");
 				}
 				current = this.registry.find(relationship.targetClass()).orElseThrow();
 			}
-			paths.add(trimmed);
+			paths.add(path);
 		}
 		return List.copyOf(paths);
 	}
@@ -250,16 +252,15 @@ public final class QueryParser {
 		ResourceDescriptor target = this.registry.find(type)
 			.orElseThrow(() -> JsonApiException.badParameter(name, "Unknown resource type '" + type + "'"));
 		Set<String> fieldset = new LinkedHashSet<>();
-		if (value.isBlank()) {
+		if (value.isEmpty()) {
 			return fieldset;
 		}
 		for (String field : value.split(",", -1)) {
-			String trimmed = field.trim();
-			if (!target.hasField(trimmed)) {
+			if (!target.hasField(field)) {
 				throw JsonApiException.badParameter(name,
-						"'" + type + "' has no attribute or relationship named '" + trimmed + "'");
+						"'" + type + "' has no attribute or relationship named '" + field + "'");
 			}
-			fieldset.add(trimmed);
+			fieldset.add(field);
 		}
 		return fieldset;
 	}

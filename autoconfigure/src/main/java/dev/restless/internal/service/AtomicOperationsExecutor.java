@@ -19,12 +19,12 @@ import dev.restless.internal.error.ErrorObject;
 import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
-import dev.restless.internal.persistence.PersistenceErrors;
 import dev.restless.internal.precondition.Precondition;
 import dev.restless.internal.query.QueryParser;
 import dev.restless.processing.PostprocessContext;
 import dev.restless.processing.PreprocessContext;
 import dev.restless.query.QueryParameters;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -62,14 +62,14 @@ public final class AtomicOperationsExecutor {
 	private final int maxOperations;
 
 	AtomicOperationsExecutor(OperationRules rules, WriteSteps steps, ProcessorChain processors, Documents documents,
-			RequestDocuments requestDocuments, Transactions transactions, String basePath, int maxOperations) {
+			RequestDocuments requestDocuments, Transactions transactions, int maxOperations) {
 		this.rules = rules;
 		this.steps = steps;
 		this.processors = processors;
 		this.documents = documents;
 		this.requestDocuments = requestDocuments;
 		this.transactions = transactions;
-		this.atomicDocuments = new AtomicDocuments(basePath);
+		this.atomicDocuments = new AtomicDocuments();
 		this.maxOperations = maxOperations;
 	}
 
@@ -85,9 +85,9 @@ public final class AtomicOperationsExecutor {
 			throw JsonApiException.badParameter(request.parameters().keySet().iterator().next(),
 					"The operations endpoint takes no query parameters");
 		}
-		List<AtomicOperation> operations = this.atomicDocuments.operations(this.requestDocuments.parse(body),
-				this.maxOperations);
 		RequestLinks urls = request.links();
+		List<AtomicOperation> operations = this.atomicDocuments.operations(this.requestDocuments.parse(body),
+				this.maxOperations, urls.api());
 		try {
 			return run(operations, urls, true);
 		}
@@ -105,7 +105,7 @@ public final class AtomicOperationsExecutor {
 		}
 		catch (RuntimeException ex) {
 			// A failure at commit belongs to no single operation.
-			throw PersistenceErrors.translate(ex, false).orElseThrow(() -> ex);
+			throw this.transactions.databaseFailure(ex, false, false).orElseThrow(() -> ex);
 		}
 	}
 
@@ -287,16 +287,20 @@ public final class AtomicOperationsExecutor {
 		/**
 		 * What an operation expects of the version of the resource it changes: the operation's
 		 * {@code meta.version}, or else its resource object's. {@code If-Match} cannot be given per
-		 * operation, so a resource that requires it requires one of these instead.
+		 * operation, so a resource that requires it requires one of these instead (the one rule of
+		 * preconditions, in the rules).
 		 */
-		private Precondition precondition(ResourceDescriptor resource, AtomicOperation operation, ObjectNode data) {
+		private Precondition precondition(ResourceDescriptor resource, AtomicOperation operation,
+				@Nullable ObjectNode data) {
 			JsonNode version = Precondition.versionIn(operation.source());
 			Precondition precondition = Precondition.NONE.withVersion(version, "/meta/version");
 			if (version == null) {
 				precondition = precondition.withVersion(Precondition.versionIn(data), "/data/meta/version");
 			}
 			this.conditional = precondition.isPresent();
-			AtomicOperationsExecutor.this.rules.checkOperationPrecondition(resource, precondition.isPresent());
+			AtomicOperationsExecutor.this.rules.checkPrecondition(resource, precondition,
+					(data != null) ? OperationRules.VersionCarriers.OPERATION_OR_RESOURCE_OBJECT
+							: OperationRules.VersionCarriers.OPERATION);
 			return precondition;
 		}
 
@@ -336,7 +340,7 @@ public final class AtomicOperationsExecutor {
 		}
 
 		/** A copy of linkage (an identifier or an array of them) with local ids replaced by ids. */
-		private JsonNode resolveLinkage(JsonNode linkage) {
+		private @Nullable JsonNode resolveLinkage(@Nullable JsonNode linkage) {
 			if (linkage == null) {
 				return null;
 			}
@@ -430,7 +434,7 @@ public final class AtomicOperationsExecutor {
 		}
 
 		/** A result object: the data and meta of the document the postprocessors left. */
-		private ObjectNode result(ObjectNode document) {
+		private ObjectNode result(@Nullable ObjectNode document) {
 			ObjectNode result = nodes.objectNode();
 			if (document != null) {
 				if (document.has("data")) {
@@ -479,8 +483,9 @@ public final class AtomicOperationsExecutor {
 						processing.detail()));
 			}
 			else {
-				Optional<JsonApiException> translated = PersistenceErrors.translate(failure,
-						operation.code() == OperationCode.REMOVE && !operation.targetsRelationship(), conditional);
+				Optional<JsonApiException> translated = AtomicOperationsExecutor.this.transactions.databaseFailure(
+						failure, operation.code() == OperationCode.REMOVE && !operation.targetsRelationship(),
+						conditional);
 				if (translated.isEmpty()) {
 					return failure;
 				}

@@ -7,20 +7,27 @@ import java.util.function.Function;
 import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
+import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.persistence.ResourceQueries;
 import dev.restless.query.QueryParameters;
 
 /**
  * Loads the resource a request addresses by the id in its URL (or operation): {@code 404} when the
- * id cannot be parsed or nothing has it.
+ * id cannot be parsed or nothing has it. In an inheritance hierarchy a row is a resource of the
+ * nearest exposed type of its own class only: a subclass row exposed as a resource of its own is
+ * not found under a superclass's URL, so it has one identity and cannot be changed or deleted
+ * through another type.
  */
 final class EntityLoader {
+
+	private final ResourceRegistry registry;
 
 	private final ResourceQueries queries;
 
 	private final EntityValidation validation;
 
-	EntityLoader(ResourceQueries queries, EntityValidation validation) {
+	EntityLoader(ResourceRegistry registry, ResourceQueries queries, EntityValidation validation) {
+		this.registry = registry;
 		this.queries = queries;
 		this.validation = validation;
 	}
@@ -36,10 +43,11 @@ final class EntityLoader {
 		return find(resource, id, (key) -> this.queries.findByKey(resource, key));
 	}
 
-	private static Object find(ResourceDescriptor resource, String id, Function<Object, Optional<Object>> load) {
+	private Object find(ResourceDescriptor resource, String id, Function<Object, Optional<Object>> load) {
 		return resource.id()
 			.parse(id)
 			.flatMap(load)
+			.filter((entity) -> this.registry.of(entity).equals(resource))
 			.orElseThrow(() -> JsonApiException.notFound("No '" + resource.type() + "' with id '" + id + "'"));
 	}
 

@@ -2,6 +2,7 @@ package dev.restless.internal.service;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -11,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param document the document, or {@code null} for an empty body
  * @param headers extra headers
  */
-public record JsonApiResponse(int status, ObjectNode document, Map<String, String> headers) {
+public record JsonApiResponse(int status, @Nullable ObjectNode document, Map<String, String> headers) {
 
 	/**
 	 * A {@code 200 OK} response.

@@ -3,6 +3,7 @@ package dev.restless.internal.service;
 import dev.restless.internal.document.DocumentRenderer;
 import dev.restless.internal.document.RequestDocuments;
 import dev.restless.internal.metamodel.ResourceRegistry;
+import dev.restless.internal.persistence.ConstraintFields;
 import dev.restless.internal.persistence.EntityWriter;
 import dev.restless.internal.persistence.IncludeLoader;
 import dev.restless.internal.persistence.ResourceQueries;
@@ -46,36 +47,36 @@ public final class JsonApiService {
 	 * @param validator the Bean Validation validator, or {@code null}
 	 * @param entityManager a shared entity manager
 	 * @param transactionManager the transaction manager of the entities
-	 * @param settings the base path and the limits of atomic requests
+	 * @param settings the limits of atomic requests
+	 * @param constraintFields the fields the columns and unique keys of the schema store
 	 */
 	public JsonApiService(ResourceRegistry registry, QueryParser queryParser, ResourceQueries queries,
 			ResourceRepositories repositories, EntityWriter writer, DocumentRenderer renderer,
 			ProcessorChain processors, ObjectMapper mapper, @Nullable Validator validator, EntityManager entityManager,
-			PlatformTransactionManager transactionManager, Settings settings) {
+			PlatformTransactionManager transactionManager, Settings settings, ConstraintFields constraintFields) {
 		this.rules = new OperationRules(registry);
 		EntityValidation validation = new EntityValidation(registry, validator);
-		Transactions transactions = new Transactions(transactionManager, validation);
-		EntityLoader loader = new EntityLoader(queries, validation);
+		Transactions transactions = new Transactions(transactionManager, validation, constraintFields);
+		EntityLoader loader = new EntityLoader(registry, queries, validation);
 		ResourceVersions versions = new ResourceVersions(mapper);
 		Documents documents = new Documents(new IncludeLoader(registry, queries), renderer, processors, versions);
 		RequestDocuments requestDocuments = new RequestDocuments(mapper);
 		WriteSteps steps = new WriteSteps(queries, repositories, writer, processors, loader, validation, versions,
-				entityManager);
+				entityManager, this.rules);
 		this.reads = new ResourceReads(registry, this.rules, queryParser, queries, processors, loader, documents,
 				transactions, new CursorCodec(mapper));
 		this.writes = new ResourceWrites(registry, this.rules, queryParser, requestDocuments, steps, loader, processors,
 				documents, transactions);
 		this.atomic = new AtomicOperationsExecutor(this.rules, steps, processors, documents, requestDocuments,
-				transactions, settings.basePath(), settings.maxAtomicOperations());
+				transactions, settings.maxAtomicOperations());
 	}
 
 	/**
 	 * What the service layer is configured with.
 	 *
-	 * @param basePath the base path of the API (atomic operations may address resources by URL)
 	 * @param maxAtomicOperations the most operations one atomic request may carry
 	 */
-	public record Settings(String basePath, int maxAtomicOperations) {
+	public record Settings(int maxAtomicOperations) {
 	}
 
 	/** @return the rules every request passes first */

@@ -13,6 +13,7 @@ import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
+import dev.restless.internal.precondition.Precondition;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,8 +101,8 @@ public final class OperationRules {
 			case POST_RELATIONSHIP -> relationship.toMany() ? null : Denial.NOT_TO_MANY;
 			case DELETE_RELATIONSHIP -> !relationship.toMany() ? Denial.NOT_TO_MANY
 					: resource.allowDeleteFromToManyRelationships() ? null : Denial.NO_REMOVAL_FROM_TO_MANY;
-			case PATCH_RELATIONSHIP -> (relationship.toMany() && !resource.allowToManyReplacement())
-					? Denial.NO_TO_MANY_REPLACEMENT : null;
+			// Replacing a to-many relationship depends on its current members: see
+			// checkToManyReplacement, asked once they are known.
 			default -> null;
 		};
 	}
@@ -242,7 +243,9 @@ public final class OperationRules {
 
 	/**
 	 * The relationship a relationship write addresses, if that write is allowed on it. Checked
-	 * before the request body is read: a forbidden write is {@code 403} whatever the body.
+	 * before the request body is read: a forbidden write is {@code 403} whatever the body (except
+	 * the replacement of a to-many relationship, which depends on its current members: see
+	 * {@link #checkToManyReplacement}).
 	 * @param endpoint what the relationship endpoint may do for the resource
 	 * @param relation the relationship name from the URL
 	 * @return what the request may do
@@ -262,22 +265,6 @@ public final class OperationRules {
 			throw relationshipChangeRefused(denial, resource, relationship);
 		}
 		return endpoint.withRelationship(operation, relationship);
-	}
-
-	/**
-	 * Whether a change must name the version it expects, and does: a resource that requires
-	 * {@code If-Match} refuses blind changes with {@code 428}.
-	 * @param resource the resource the request changes
-	 * @param expectsVersion whether the request carries an {@code If-Match} header
-	 * @throws JsonApiException {@code 428} when the resource requires one and the request has none
-	 */
-	public void checkPrecondition(ResourceDescriptor resource, boolean expectsVersion) {
-		if (!expectsVersion && resource.requireIfMatch()) {
-			throw new JsonApiException(ErrorObject.atHeader(428, "Precondition required",
-					"Changes to '" + resource.type()
-							+ "' must carry an If-Match header with the resource's ETag; read the resource to get it",
-					"If-Match"));
-		}
 	}
 
 	// ---- operations of atomic requests
@@ -333,19 +320,81 @@ public final class OperationRules {
 		return target.withRelationship(operation, relationship);
 	}
 
+	// ---- changes of every kind
+
 	/**
-	 * Whether an operation that changes a resource names the version it expects: an atomic
-	 * request cannot carry {@code If-Match} per operation, so a resource that requires it
-	 * requires a {@code meta.version} instead.
-	 * @param resource the resource the operation changes
-	 * @param expectsVersion whether the operation names a version
-	 * @throws JsonApiException {@code 428} when the resource requires one and the operation has none
+	 * How a change can name the version it expects. The rule of preconditions is the same for
+	 * every change; only where the version can be given, and so what a refusal tells the client,
+	 * differs.
 	 */
-	public void checkOperationPrecondition(ResourceDescriptor resource, boolean expectsVersion) {
-		if (!expectsVersion && resource.requireIfMatch()) {
-			throw new JsonApiException(ErrorObject.of(428, "Precondition required",
-					"Changes to '" + resource.type() + "' must name the version they expect: "
-							+ "give it as the operation's meta.version"));
+	public enum VersionCarriers {
+
+		/**
+		 * A single request without a resource object (a {@code DELETE}, a write to a relationship
+		 * endpoint): only an {@code If-Match} header.
+		 */
+		IF_MATCH("an If-Match header with the resource's ETag"),
+
+		/** A single {@code PATCH}: an {@code If-Match} header or the resource object's {@code meta.version}. */
+		IF_MATCH_OR_RESOURCE_OBJECT("an If-Match header with the resource's ETag, or the resource's version "
+				+ "as meta.version of the resource object"),
+
+		/**
+		 * An operation of an atomic request without a resource object (a removal, a relationship
+		 * change): the operation's {@code meta.version} ({@code If-Match} cannot be given per
+		 * operation).
+		 */
+		OPERATION("the resource's version as the operation's meta.version"),
+
+		/** An {@code update} operation: its {@code meta.version} or its resource object's. */
+		OPERATION_OR_RESOURCE_OBJECT("the resource's version as the operation's meta.version or as the "
+				+ "resource object's");
+
+		private final String description;
+
+		VersionCarriers(String description) {
+			this.description = description;
+		}
+
+	}
+
+	/**
+	 * The one rule of preconditions, for single requests and atomic operations alike: a change to
+	 * a resource that requires a precondition ({@code requireIfMatch}) must name the version it
+	 * expects, in any of the ways the change can carry one; a blind change is refused with
+	 * {@code 428}. Creating never needs one.
+	 * @param resource the resource the change writes
+	 * @param precondition what the change expects: its {@code If-Match} condition and the
+	 * {@code meta.version} it gives, if any
+	 * @param carriers where this change can give the version, for the error
+	 * @throws JsonApiException {@code 428} when the resource requires a precondition and the
+	 * change has none
+	 */
+	public void checkPrecondition(ResourceDescriptor resource, Precondition precondition, VersionCarriers carriers) {
+		if (precondition.isPresent() || !resource.requireIfMatch()) {
+			return;
+		}
+		String detail = "Changes to '" + resource.type() + "' must name the version they expect: give "
+				+ carriers.description + "; read the resource to get it";
+		boolean single = carriers == VersionCarriers.IF_MATCH
+				|| carriers == VersionCarriers.IF_MATCH_OR_RESOURCE_OBJECT;
+		throw new JsonApiException(single ? ErrorObject.atHeader(428, "Precondition required", detail, "If-Match")
+				: ErrorObject.of(428, "Precondition required", detail));
+	}
+
+	/**
+	 * Whether a to-many relationship of an existing resource may be given other members than its
+	 * current ones, whichever write does it: a {@code PATCH} of the resource or of the
+	 * relationship, or an atomic operation. Asked only for a replacement that changes the members:
+	 * sending exactly the current members (as a client that reads, edits and saves a resource does)
+	 * replaces nothing, and creating a resource replaces nothing either.
+	 * @param resource the resource
+	 * @param relationship the to-many relationship about to be replaced
+	 * @throws JsonApiException {@code 403} when the resource does not allow replacing it
+	 */
+	public void checkToManyReplacement(ResourceDescriptor resource, RelationshipDescriptor relationship) {
+		if (relationship.toMany() && !resource.allowToManyReplacement()) {
+			throw relationshipChangeRefused(Denial.NO_TO_MANY_REPLACEMENT, resource, relationship);
 		}
 	}
 

@@ -27,6 +27,7 @@ import dev.restless.query.PageParameters;
 import dev.restless.query.QueryParameters;
 import dev.restless.query.SortField;
 import org.hibernate.Hibernate;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -260,7 +261,8 @@ public final class ResourceReads {
 	/**
 	 * {@code GET /{collection}/{id}/relationships/{relation}}: the complete linkage of a
 	 * relationship (one statement for a to-many relationship, none beyond the resource for a
-	 * to-one).
+	 * to-one); on a to-many relationship, the linkage of the members that match the filters, or
+	 * with {@code filter[single]} the identifier of the one that does.
 	 * @param target the resource, as the rules allowed it
 	 * @param id the id from the URL
 	 * @param relation the relationship name from the URL
@@ -279,11 +281,17 @@ public final class ResourceReads {
 		return this.transactions.read(() -> {
 			Object owner = this.loader.find(resource, pre.id());
 			ObjectNode document = this.documents.renderer().newDocument();
-			if (relationship.toMany()) {
+			if (relationship.toMany() && pre.query().singleResult()) {
+				// As on collections: the identifier of the one member that matches, or 404.
+				Object match = single(related, this.queries.findRelatedMatching(resource, resource.keyOf(owner),
+						relationship, pre.query(), 2));
+				document.set("data", this.documents.renderer().identifier(related, match));
+			}
+			else if (relationship.toMany()) {
 				Object key = resource.keyOf(owner);
 				QueryParameters query = pre.query();
 				List<Object> members;
-				if (query.filters().isEmpty() && query.sort().isEmpty() && !query.singleResult()) {
+				if (query.filters().isEmpty() && query.sort().isEmpty()) {
 					members = this.queries.toManyMembers(resource, relationship, List.of(key), false)
 						.getOrDefault(key, List.of());
 				}
@@ -326,8 +334,10 @@ public final class ResourceReads {
 		PageParameters page = query.page();
 		boolean forward = page.before() == null;
 		String cursor = forward ? page.after() : page.before();
-		List<Object> values = (cursor != null) ? this.cursors.decode(cursor, CursorPagination.types(resource, keys))
-			.orElseThrow(() -> CursorPagination.invalidCursor(forward ? "page[after]" : "page[before]")) : null;
+		@Nullable List<@Nullable Object> values = (cursor != null)
+				? this.cursors.decode(cursor, CursorPagination.types(resource, keys))
+					.orElseThrow(() -> CursorPagination.invalidCursor(forward ? "page[after]" : "page[before]"))
+				: null;
 		RenderOptions options = this.documents.options(resource, query, links);
 		return this.transactions.read(() -> {
 			CursorPage result = this.queries.findCursorPage(resource, query, keys, values, forward);

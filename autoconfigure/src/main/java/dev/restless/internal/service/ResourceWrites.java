@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.restless.Operation;
+import dev.restless.internal.document.DocumentRenderer;
 import dev.restless.internal.document.DocumentRenderer.RenderOptions;
 import dev.restless.internal.document.RequestDocuments;
 import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
-import dev.restless.internal.precondition.EntityTag;
 import dev.restless.internal.precondition.Precondition;
 import dev.restless.internal.query.QueryParser;
 import dev.restless.processing.PostprocessContext;
@@ -79,7 +79,9 @@ public final class ResourceWrites {
 			String id = resource.idOf(entity);
 			ObjectNode document = this.documents.resource(resource, entity, options);
 			String location = request.links().api().resource(resource.type(), id);
-			document.putObject("links").put("self", location);
+			if (DocumentRenderer.hasLinks(resource)) {
+				document.putObject("links").put("self", location);
+			}
 			JsonApiResponse response = this.documents.postprocess(Operation.POST_RESOURCE, resource, null, id,
 					List.of(entity), document);
 			return this.documents.withEntityTag(resource, entity,
@@ -97,7 +99,9 @@ public final class ResourceWrites {
 	 */
 	public JsonApiResponse update(Target target, String id, byte[] body, RequestContext request) {
 		ResourceDescriptor resource = target.resource();
-		Precondition precondition = precondition(resource, request);
+		// Required of a resource that refuses blind changes once the document is read: its
+		// meta.version satisfies the requirement as well as If-Match does.
+		Precondition precondition = new Precondition(request.ifMatch(), null, null);
 		QueryParameters parsed = this.queryParser.parse(resource, request.parameters(), Set.of());
 		PreprocessContext pre = new PreprocessContext(Operation.PATCH_RESOURCE, resource.type(), null, id, parsed,
 				this.requestDocuments.parse(body));
@@ -108,6 +112,7 @@ public final class ResourceWrites {
 		}
 		RequestDocuments.checkId(data, pre.id(), "the URL");
 		Precondition expected = precondition.withVersion(Precondition.versionIn(data), "/data/meta/version");
+		this.rules.checkPrecondition(resource, expected, OperationRules.VersionCarriers.IF_MATCH_OR_RESOURCE_OBJECT);
 		RenderOptions options = this.documents.options(resource, pre.query(), request.links());
 		return this.transactions.write(false, expected.isPresent(), () -> {
 			// Loaded with the linkage the response renders, as a GET would: one statement fewer
@@ -116,7 +121,10 @@ public final class ResourceWrites {
 					this.loader.findWithLinkage(resource, pre.id(), pre.query(), true), data, expected);
 			this.steps.flush();
 			ObjectNode document = this.documents.resource(resource, entity, options);
-			document.putObject("links").put("self", request.links().api().resource(resource.type(), resource.idOf(entity)));
+			if (DocumentRenderer.hasLinks(resource)) {
+				document.putObject("links")
+					.put("self", request.links().api().resource(resource.type(), resource.idOf(entity)));
+			}
 			return this.documents.withEntityTag(resource, entity, this.documents
 				.postprocess(Operation.PATCH_RESOURCE, resource, null, pre.id(), List.of(entity), document));
 		});
@@ -166,13 +174,19 @@ public final class ResourceWrites {
 				this.requestDocuments.parse(body));
 		this.steps.preprocess(pre);
 		JsonNode data = RequestDocuments.linkage(pre.document());
-		return this.transactions.write(false, precondition.isPresent(), () -> {
-			Object owner = this.steps.changeRelationship(resource, pre.id(), relationship, operation, data,
-					precondition);
-			this.steps.flush();
-			return postprocessed(new PostprocessContext(operation, resource.type(), relationship.name(), pre.id(),
-					List.of(owner), null));
-		});
+		try {
+			return this.transactions.write(false, precondition.isPresent(), () -> {
+				Object owner = this.steps.changeRelationship(resource, pre.id(), relationship, operation, data,
+						precondition);
+				this.steps.flush();
+				return postprocessed(new PostprocessContext(operation, resource.type(), relationship.name(),
+						pre.id(), List.of(owner), null));
+			});
+		}
+		catch (JsonApiException ex) {
+			// Hibernate validates again at flush, which the steps cannot see.
+			throw ValidationErrors.atLinkage(ex);
+		}
 	}
 
 	private JsonApiResponse postprocessed(PostprocessContext post) {
@@ -181,13 +195,14 @@ public final class ResourceWrites {
 	}
 
 	/**
-	 * The precondition of a change: its {@code If-Match} condition, which a resource that refuses
-	 * blind changes requires.
+	 * The precondition of a change without a resource object (a deletion, a relationship write):
+	 * its {@code If-Match} condition, the only way such a request can name a version, which a
+	 * resource that refuses blind changes requires.
 	 */
 	private Precondition precondition(ResourceDescriptor resource, RequestContext request) {
-		EntityTag.Condition ifMatch = request.ifMatch();
-		this.rules.checkPrecondition(resource, ifMatch != null);
-		return new Precondition(ifMatch, null, null);
+		Precondition precondition = new Precondition(request.ifMatch(), null, null);
+		this.rules.checkPrecondition(resource, precondition, OperationRules.VersionCarriers.IF_MATCH);
+		return precondition;
 	}
 
 }

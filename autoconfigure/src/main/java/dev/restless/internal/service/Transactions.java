@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import dev.restless.ProcessingException;
 import dev.restless.internal.error.JsonApiException;
+import dev.restless.internal.persistence.ConstraintFields;
 import dev.restless.internal.persistence.PersistenceErrors;
 
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,11 +24,15 @@ final class Transactions {
 
 	private final EntityValidation validation;
 
-	Transactions(PlatformTransactionManager transactionManager, EntityValidation validation) {
+	private final ConstraintFields fields;
+
+	Transactions(PlatformTransactionManager transactionManager, EntityValidation validation,
+			ConstraintFields fields) {
 		this.readTransaction = new TransactionTemplate(transactionManager);
 		this.readTransaction.setReadOnly(true);
 		this.writeTransaction = new TransactionTemplate(transactionManager);
 		this.validation = validation;
+		this.fields = fields;
 	}
 
 	/**
@@ -70,7 +75,19 @@ final class Transactions {
 	 */
 	java.util.Optional<JsonApiException> translate(RuntimeException failure, boolean deleting, boolean conditional) {
 		return this.validation.flushValidationFailure(failure)
-			.or(() -> PersistenceErrors.translate(failure, deleting, conditional));
+			.or(() -> databaseFailure(failure, deleting, conditional));
+	}
+
+	/**
+	 * The client's error for what the database refused, if it is one; a constraint that stores
+	 * one field points at it.
+	 * @param failure the failure
+	 * @param deleting whether the write deleted
+	 * @param conditional whether it carried a precondition
+	 * @return the error, or empty when the failure is unexpected
+	 */
+	java.util.Optional<JsonApiException> databaseFailure(Throwable failure, boolean deleting, boolean conditional) {
+		return PersistenceErrors.translate(failure, deleting, conditional, this.fields);
 	}
 
 	private JsonApiResponse translated(boolean deleting, boolean conditional, Supplier<JsonApiResponse> work) {

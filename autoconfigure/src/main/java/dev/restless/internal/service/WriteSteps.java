@@ -1,5 +1,7 @@
 package dev.restless.internal.service;
 
+import java.util.function.Consumer;
+
 import dev.restless.Operation;
 import dev.restless.internal.document.RequestDocuments;
 import dev.restless.internal.error.ErrorObject;
@@ -44,9 +46,11 @@ final class WriteSteps {
 
 	private final EntityManager entityManager;
 
+	private final OperationRules rules;
+
 	WriteSteps(ResourceQueries queries, ResourceRepositories repositories, EntityWriter writer,
 			ProcessorChain processors, EntityLoader loader, EntityValidation validation, ResourceVersions versions,
-			EntityManager entityManager) {
+			EntityManager entityManager, OperationRules rules) {
 		this.queries = queries;
 		this.repositories = repositories;
 		this.writer = writer;
@@ -55,6 +59,7 @@ final class WriteSteps {
 		this.validation = validation;
 		this.versions = versions;
 		this.entityManager = entityManager;
+		this.rules = rules;
 	}
 
 	/**
@@ -91,7 +96,7 @@ final class WriteSteps {
 	Object create(ResourceDescriptor resource, ObjectNode data) {
 		Object entity = BeanUtils.instantiateClass(resource.entityClass());
 		boolean clientId = applyClientId(resource, entity, data);
-		this.writer.apply(resource, entity, data, true, "/data");
+		this.writer.apply(resource, entity, data, true, "/data", replacing(resource));
 		this.validation.validate(resource, entity);
 		if (clientId) {
 			this.entityManager.persist(entity);
@@ -126,7 +131,7 @@ final class WriteSteps {
 			throw JsonApiException.conflict("/data/id",
 					"A '" + resource.type() + "' with id '" + id.asString() + "' already exists");
 		}
-		resource.id().accessor().set(entity, key);
+		resource.id().write(entity, key);
 		return true;
 	}
 
@@ -155,15 +160,12 @@ final class WriteSteps {
 	 */
 	Object update(ResourceDescriptor resource, Object entity, ObjectNode data, Precondition precondition) {
 		this.versions.check(resource, entity, precondition);
-		this.writer.apply(resource, entity, data, false, "/data");
-		if (data.get("relationships") instanceof ObjectNode relationships) {
-			for (String name : relationships.propertyNames()) {
-				RelationshipDescriptor relationship = resource.relationships().get(name);
-				if (relationship != null && relationship.ownedByInverse()) {
-					// one new version for the whole update, however many such relationships it writes
-					newVersion(resource, entity, relationship);
-					break;
-				}
+		for (RelationshipDescriptor changed : this.writer.apply(resource, entity, data, false, "/data",
+				replacing(resource))) {
+			if (changed.ownedByInverse()) {
+				// one new version for the whole update, however many such relationships it changes
+				newVersion(resource, entity, changed);
+				break;
 			}
 		}
 		this.validation.validate(resource, entity);
@@ -201,14 +203,32 @@ final class WriteSteps {
 			Operation operation, JsonNode linkage, Precondition precondition) {
 		Object owner = this.loader.find(resource, id);
 		this.versions.check(resource, owner, precondition);
-		switch (operation) {
-			case POST_RELATIONSHIP -> this.writer.applyLinkage(resource, owner, relationship, linkage, "/data", true);
+		boolean changed = switch (operation) {
+			case POST_RELATIONSHIP -> this.writer.applyLinkage(resource, owner, relationship, linkage, "/data", true,
+					replacing(resource));
 			case DELETE_RELATIONSHIP -> this.writer.removeLinkage(resource, owner, relationship, linkage, "/data");
-			default -> this.writer.applyLinkage(resource, owner, relationship, linkage, "/data", false);
+			default -> this.writer.applyLinkage(resource, owner, relationship, linkage, "/data", false,
+					replacing(resource));
+		};
+		if (changed) {
+			// a write that changes nothing keeps the version, and so the entity tag
+			newVersion(resource, owner, relationship);
 		}
-		newVersion(resource, owner, relationship);
-		this.validation.validate(resource, owner);
+		try {
+			this.validation.validate(resource, owner);
+		}
+		catch (JsonApiException ex) {
+			throw ValidationErrors.atLinkage(ex);
+		}
 		return owner;
+	}
+
+	/**
+	 * What a replacement of one of a resource's to-many relationships must pass, whichever write
+	 * replaces it: the rules decide.
+	 */
+	private Consumer<RelationshipDescriptor> replacing(ResourceDescriptor resource) {
+		return (relationship) -> this.rules.checkToManyReplacement(resource, relationship);
 	}
 
 	/**

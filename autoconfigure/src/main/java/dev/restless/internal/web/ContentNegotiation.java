@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.restless.internal.document.AtomicDocuments;
 import dev.restless.internal.error.ErrorObject;
 import dev.restless.internal.error.JsonApiException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -56,7 +57,7 @@ public final class ContentNegotiation {
 	 * @param contentType the header value, or {@code null}
 	 * @return the extensions the request document uses
 	 */
-	public Set<String> checkContentType(String contentType) {
+	public Set<String> checkContentType(@Nullable String contentType) {
 		return checkContentType(contentType, this.resourceExtensions);
 	}
 
@@ -66,7 +67,7 @@ public final class ContentNegotiation {
 	 * @param contentType the header value, or {@code null}
 	 * @return the extensions the request document uses
 	 */
-	public Set<String> checkAtomicContentType(String contentType) {
+	public Set<String> checkAtomicContentType(@Nullable String contentType) {
 		Set<String> extensions = checkContentType(contentType, this.supportedExtensions);
 		if (!extensions.contains(ATOMIC_EXTENSION)) {
 			throw unsupported("This endpoint takes Atomic Operations documents; send Content-Type "
@@ -81,7 +82,7 @@ public final class ContentNegotiation {
 	 * accept anything the JSON:API media type matches).
 	 * @param accept the header value, or {@code null}
 	 */
-	public void checkAtomicAccept(String accept) {
+	public void checkAtomicAccept(@Nullable String accept) {
 		if (!StringUtils.hasText(accept)) {
 			return;
 		}
@@ -102,7 +103,7 @@ public final class ContentNegotiation {
 		throw notAcceptable("This endpoint answers with the Atomic Operations extension; accept " + JSON_API_ATOMIC);
 	}
 
-	private Set<String> checkContentType(String contentType, Set<String> endpointExtensions) {
+	private Set<String> checkContentType(@Nullable String contentType, Set<String> endpointExtensions) {
 		if (!StringUtils.hasText(contentType)) {
 			throw unsupported("The request has no Content-Type; send " + JSON_API);
 		}
@@ -142,7 +143,7 @@ public final class ContentNegotiation {
 	 * @param accept the header value, or {@code null}
 	 * @return the extensions the client accepts in the response
 	 */
-	public Set<String> checkAccept(String accept) {
+	public Set<String> checkAccept(@Nullable String accept) {
 		if (!StringUtils.hasText(accept)) {
 			return Set.of();
 		}
@@ -192,7 +193,7 @@ public final class ContentNegotiation {
 	 * @param profile the profile URI
 	 * @return whether one of its JSON:API media types names the profile
 	 */
-	public static boolean asksForProfile(String accept, String profile) {
+	public static boolean asksForProfile(@Nullable String accept, String profile) {
 		if (!StringUtils.hasText(accept) || !accept.contains(profile)) {
 			return false;
 		}

@@ -9,12 +9,15 @@ import java.util.Map;
 import dev.restless.internal.document.ApiUrls;
 import dev.restless.internal.document.RequestLinks;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The absolute URLs of one request: the API base, the request itself, and the request with other
  * page parameters (for pagination links that keep the other query parameters).
  */
 final class RequestUrls implements RequestLinks {
+
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private final HttpServletRequest request;
 
@@ -65,22 +68,26 @@ final class RequestUrls implements RequestLinks {
 		return this.api;
 	}
 
-	/** The URL of the request, with its query string. */
+	/**
+	 * The URL of the request, with its query string as the client sent it except for the
+	 * characters a URI cannot hold there (such as {@code [} and {@code ]}), which are
+	 * percent-encoded.
+	 */
 	@Override
 	public String self() {
 		String query = this.request.getQueryString();
-		return requestUrl() + ((query != null && !query.isEmpty()) ? "?" + query : "");
+		return requestUrl() + ((query != null && !query.isEmpty()) ? "?" + uriQuery(query) : "");
 	}
 
 	/**
 	 * The URL of the request with some query parameters replaced (encoded names and values are kept
-	 * as the client sent them).
+	 * as the client sent them, with the characters a URI query cannot hold percent-encoded).
 	 * @param replacements decoded parameter names and their new values, in the order to append them
 	 * (a {@code null} value removes the parameter)
 	 * @return the URL
 	 */
 	@Override
-	public String withParameters(Map<String, String> replacements) {
+	public String withParameters(Map<String, @Nullable String> replacements) {
 		List<String> pairs = new ArrayList<>();
 		String query = this.request.getQueryString();
 		if (query != null && !query.isEmpty()) {
@@ -91,7 +98,7 @@ final class RequestUrls implements RequestLinks {
 				int equals = pair.indexOf('=');
 				String name = URLDecoder.decode((equals >= 0) ? pair.substring(0, equals) : pair, StandardCharsets.UTF_8);
 				if (!replacements.containsKey(name)) {
-					pairs.add(pair);
+					pairs.add(uriQuery(pair));
 				}
 			}
 		}
@@ -109,6 +116,49 @@ final class RequestUrls implements RequestLinks {
 
 	private static String encode(String text) {
 		return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A raw query string with every character that RFC 3986 does not allow in a query
+	 * percent-encoded: servers accept some of them ({@code [}, {@code ]}, {@code |}, …) from
+	 * clients, but a link echoing them would not be a URI. Escapes already in the text are kept, so
+	 * a query that is valid comes back unchanged.
+	 * @param query the raw query string
+	 * @return the query as a URI may hold it
+	 */
+	static String uriQuery(String query) {
+		StringBuilder encoded = null;
+		for (int index = 0; index < query.length(); index++) {
+			char character = query.charAt(index);
+			boolean allowed = isQueryCharacter(character)
+					|| (character == '%' && index + 2 < query.length() && isHex(query.charAt(index + 1))
+							&& isHex(query.charAt(index + 2)));
+			if (allowed) {
+				if (encoded != null) {
+					encoded.append(character);
+				}
+				continue;
+			}
+			if (encoded == null) {
+				encoded = new StringBuilder(query.length() + 16).append(query, 0, index);
+			}
+			int codePoint = query.codePointAt(index);
+			for (byte octet : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+				encoded.append('%').append(HEX[(octet >> 4) & 0xF]).append(HEX[octet & 0xF]);
+			}
+			index += Character.charCount(codePoint) - 1;
+		}
+		return (encoded != null) ? encoded.toString() : query;
+	}
+
+	/** Unreserved, sub-delims, {@code :}, {@code @}, {@code /} and {@code ?} (RFC 3986, 3.4). */
+	private static boolean isQueryCharacter(char character) {
+		return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z')
+				|| (character >= '0' && character <= '9') || "-._~!$&'()*+,;=:@/?".indexOf(character) >= 0;
+	}
+
+	private static boolean isHex(char character) {
+		return Character.digit(character, 16) >= 0 && character < 128;
 	}
 
 }

@@ -14,14 +14,16 @@ class AtomicDocumentsTest {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
-	private final AtomicDocuments documents = new AtomicDocuments("/api");
+	private static final ApiUrls API = new ApiUrls("http://example.com/api");
+
+	private final AtomicDocuments documents = new AtomicDocuments();
 
 	private static ObjectNode document(String singleQuoted) {
 		return (ObjectNode) mapper.readTree(singleQuoted.replace('\'', '"'));
 	}
 
 	private List<AtomicOperation> read(String singleQuoted) {
-		return this.documents.operations(document(singleQuoted), 10);
+		return this.documents.operations(document(singleQuoted), 10, API);
 	}
 
 	private String pointerOfFailure(String singleQuoted) {
@@ -34,18 +36,43 @@ class AtomicDocumentsTest {
 	}
 
 	@Test
-	void hrefsNameCollectionsResourcesAndRelationshipsWithOrWithoutTheBasePath() {
+	void hrefsNameCollectionsResourcesAndRelationshipsOfThisApi() {
 		List<AtomicOperation> operations = read("""
 				{'atomic:operations': [
-				  {'op': 'add', 'href': '/counters', 'data': {'type': 'counters'}},
-				  {'op': 'remove', 'href': 'http://example.com/ctx/api/counters/7'},
-				  {'op': 'update', 'href': '/api/notes/3/relationships/tags', 'data': []}]}""");
+				  {'op': 'add', 'href': '/api/counters', 'data': {'type': 'counters'}},
+				  {'op': 'remove', 'href': 'HTTP://Example.com:80/api/counters/7'},
+				  {'op': 'update', 'href': 'notes/3/relationships/tags', 'data': []}]}""");
 
 		assertThat(operations.get(0).target()).isEqualTo(new OperationTarget("counters", null, null, null, "/href"));
 		assertThat(operations.get(1).target()).isEqualTo(new OperationTarget("counters", "7", null, null, "/href"));
 		assertThat(operations.get(2).target()).isEqualTo(new OperationTarget("notes", "3", null, "tags", "/href"));
 		assertThat(operations.get(2).targetsRelationship()).isTrue();
 		assertThat(operations.get(2).pointer()).isEqualTo("/atomic:operations/2");
+	}
+
+	@Test
+	void anHrefToAnotherServerOrOutsideTheApiIsRefused() {
+		for (String href : new String[] { "http://evil.example/api/counters/7", "//evil.example/api/counters/7",
+				"https://example.com/api/counters/7", "http://example.com:8080/api/counters/7",
+				"http://example.com.evil.example/api/counters/7", "http://user@evil.example/api/counters/7",
+				"/counters/7", "/elsewhere/api/counters/7", "/api/../counters/7", "../counters/7", "/apix/counters/7",
+				"mailto:x@example.com" }) {
+			assertThat(pointerOfFailure("{'atomic:operations': [{'op': 'remove', 'href': '" + href + "'}]}"))
+				.as(href)
+				.isEqualTo("/atomic:operations/0/href");
+		}
+	}
+
+	@Test
+	void anHrefUnderAContextPathMustCarryIt() {
+		ApiUrls api = new ApiUrls("http://example.com/ctx/api");
+		List<AtomicOperation> operations = this.documents.operations(
+				document("{'atomic:operations': [{'op': 'remove', 'href': 'http://example.com/ctx/api/counters/7'}]}"),
+				10, api);
+
+		assertThat(operations.get(0).target()).isEqualTo(new OperationTarget("counters", "7", null, null, "/href"));
+		assertThatExceptionOfType(JsonApiException.class).isThrownBy(() -> this.documents
+			.operations(document("{'atomic:operations': [{'op': 'remove', 'href': '/api/counters/7'}]}"), 10, api));
 	}
 
 	@Test

@@ -58,8 +58,8 @@ class ValueTypesTests {
 	}
 
 	@Test
-	void theTemporalRangeIsTheYearsOneTo9999InTheirOwnOffsetAndInUtc() {
-		assertThat(TemporalRange.contains(LocalDate.of(1, 1, 1))).isTrue();
+	void theTemporalRangeIsFromTheFirstGregorianDayTo9999InTheirOwnOffsetAndInUtc() {
+		assertThat(TemporalRange.contains(LocalDate.of(1582, 10, 15))).isTrue();
 		assertThat(TemporalRange.contains(LocalDate.of(9999, 12, 31))).isTrue();
 		assertThat(TemporalRange.contains(LocalDate.of(0, 12, 31))).isFalse();
 		assertThat(TemporalRange.contains(LocalDateTime.of(10000, 1, 1, 0, 0))).isFalse();
@@ -68,6 +68,19 @@ class ValueTypesTests {
 			.isFalse();
 		assertThat(TemporalRange.contains(Instant.MAX)).isFalse();
 		assertThat(TemporalRange.contains("not a date")).isTrue();
+	}
+
+	@Test
+	void datesBeforeTheGregorianCalendarAreOutsideTheTemporalRange() {
+		assertThat(TemporalRange.contains(LocalDate.of(1582, 10, 14))).isFalse();
+		assertThat(TemporalRange.contains(LocalDate.of(1582, 10, 4))).isFalse();
+		assertThat(TemporalRange.contains(LocalDate.of(1, 1, 1))).isFalse();
+		assertThat(TemporalRange.contains(LocalDateTime.of(1582, 10, 14, 23, 59))).isFalse();
+		assertThat(TemporalRange.contains(LocalDateTime.of(1582, 10, 15, 0, 0))).isTrue();
+		assertThat(TemporalRange.contains(Instant.parse("1582-10-14T23:59:59Z"))).isFalse();
+		assertThat(TemporalRange.contains(OffsetDateTime.of(1582, 10, 15, 1, 0, 0, 0, ZoneOffset.ofHours(2))))
+			.as("1582-10-14 in UTC")
+			.isFalse();
 	}
 
 }

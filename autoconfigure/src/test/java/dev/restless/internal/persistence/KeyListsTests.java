@@ -3,6 +3,10 @@ package dev.restless.internal.persistence;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.restless.internal.metamodel.IdComponent;
+import dev.restless.internal.metamodel.IdDescriptor;
+import dev.restless.internal.metamodel.PropertyAccessor;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +59,35 @@ class KeyListsTests {
 	void parametersAreNamedByPosition() {
 		assertThat(KeyLists.parameters(1)).isEqualTo("(:key0)");
 		assertThat(KeyLists.parameters(3)).isEqualTo("(:key0, :key1, :key2)");
+	}
+
+	@Test
+	void compositeKeysAreMatchedWithAnOrOfTheirComponentsEqualities() {
+		IdDescriptor id = new IdDescriptor("id", null, true, false,
+				List.of(new IdComponent("code", "id.code", PropertyAccessor.of(Key.class, "code", null), null),
+						new IdComponent("number", "id.number", PropertyAccessor.of(Key.class, "number", null), null)),
+				Key.class);
+
+		assertThat(KeyLists.condition("e", id, 2)).isEqualTo(
+				"((e.id.code = :key0_0 and e.id.number = :key0_1) or (e.id.code = :key1_0 and e.id.number = :key1_1))");
+		assertThat(KeyLists.expressions("m.owner", id)).containsExactly("m.owner.id.code", "m.owner.id.number");
+		assertThat(KeyLists.read(new Object[] { 9L, "A", 7 }, 1, id)).isInstanceOfSatisfying(Key.class,
+				(key) -> assertThat(key.code + key.number).isEqualTo("A7"));
+	}
+
+	@Test
+	void simpleKeysKeepTheirInList() {
+		IdDescriptor id = new IdDescriptor("id", PropertyAccessor.of(Key.class, "number", null), true, false);
+
+		assertThat(KeyLists.condition("p", id, 2)).isEqualTo("p.id in (:key0, :key1)");
+	}
+
+	static class Key {
+
+		private String code;
+
+		private Integer number;
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.restless.internal.query;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -33,6 +34,16 @@ class CursorCodecTests {
 		assertThat(this.codec.decode(notJson, List.of(Long.class))).isEmpty();
 		String withNull = Base64.getUrlEncoder().encodeToString("[null]".getBytes());
 		assertThat(this.codec.decode(withNull, List.of(Long.class))).isEmpty();
+	}
+
+	@Test
+	void aSortKeyThatWasNullDecodesToNullButANullIdDoesNotDecode() {
+		String cursor = this.codec.encode(Arrays.asList(null, "Ada", 42L));
+
+		assertThat(this.codec.decode(cursor, List.of(String.class, String.class, Long.class)))
+			.hasValue(Arrays.asList(null, "Ada", 42L));
+		String nullId = this.codec.encode(Arrays.asList("Ada", null));
+		assertThat(this.codec.decode(nullId, List.of(String.class, Long.class))).isEmpty();
 	}
 
 }

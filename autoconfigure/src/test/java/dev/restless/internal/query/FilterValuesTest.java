@@ -94,15 +94,16 @@ class FilterValuesTest {
 
 	@Test
 	void datesAndTimesAreInTheYearsEveryDatabaseStores() {
-		assertThat(convert(LocalDate.class, "0001-01-01")).isEqualTo(LocalDate.of(1, 1, 1));
+		assertThat(convert(LocalDate.class, "1582-10-15")).isEqualTo(LocalDate.of(1582, 10, 15));
+		refused(LocalDate.class, "1582-10-10", "from 1582-10-15");
 		assertThat(convert(LocalDateTime.class, "9999-12-31T23:59:59")).isEqualTo(LocalDateTime.of(9999, 12, 31, 23, 59, 59));
-		refused(LocalDate.class, "+999999999-12-31", "in the years 1 to 9999");
-		refused(LocalDate.class, "0000-01-01", "in the years 1 to 9999");
-		refused(LocalDate.class, LocalDate.of(-5, 1, 1), "in the years 1 to 9999");
-		refused(LocalDateTime.class, "+10000-01-01T00:00:00", "in the years 1 to 9999");
-		refused(OffsetDateTime.class, "9999-12-31T23:00:00-05:00", "in the years 1 to 9999");
-		refused(Instant.class, "+10000-01-01T00:00:00Z", "in the years 1 to 9999");
-		refused(Instant.class, Instant.MAX, "in the years 1 to 9999");
+		refused(LocalDate.class, "+999999999-12-31", "to 9999-12-31");
+		refused(LocalDate.class, "0000-01-01", "to 9999-12-31");
+		refused(LocalDate.class, LocalDate.of(-5, 1, 1), "to 9999-12-31");
+		refused(LocalDateTime.class, "+10000-01-01T00:00:00", "to 9999-12-31");
+		refused(OffsetDateTime.class, "9999-12-31T23:00:00-05:00", "to 9999-12-31");
+		refused(Instant.class, "+10000-01-01T00:00:00Z", "to 9999-12-31");
+		refused(Instant.class, Instant.MAX, "to 9999-12-31");
 		assertThat(convert(Instant.class, "9999-12-31T23:59:59Z")).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
 	}
 

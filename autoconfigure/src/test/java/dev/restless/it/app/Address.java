@@ -1,6 +1,7 @@
 package dev.restless.it.app;
 
 import jakarta.persistence.Embeddable;
+import jakarta.validation.constraints.Size;
 
 @Embeddable
 public class Address {
@@ -8,6 +9,9 @@ public class Address {
 	private String street;
 
 	private String city;
+
+	@Size(max = 10)
+	private String postalCode;
 
 	public String getStreet() {
 		return this.street;
@@ -23,6 +27,14 @@ public class Address {
 
 	public void setCity(String city) {
 		this.city = city;
+	}
+
+	public String getPostalCode() {
+		return this.postalCode;
+	}
+
+	public void setPostalCode(String postalCode) {
+		this.postalCode = postalCode;
 	}
 
 }
