@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.restless.internal.metamodel.AttributeDescriptor;
+import dev.restless.internal.metamodel.EmbeddedPaths;
 import dev.restless.internal.metamodel.IdComponent;
 import dev.restless.internal.metamodel.IdDescriptor;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
@@ -63,10 +64,28 @@ public final class AttributePaths {
 				.orElseThrow(() -> new IllegalArgumentException("No attribute " + memberPath));
 			return from.get(attribute.attributeName());
 		}
-		RelationshipDescriptor relationship = resource.relationship(memberPath.substring(0, dot))
-			.orElseThrow(() -> new IllegalArgumentException("No relationship " + memberPath));
+		RelationshipDescriptor relationship = resource.relationship(memberPath.substring(0, dot)).orElse(null);
+		if (relationship == null) {
+			return embedded(resource, from, memberPath.substring(0, dot), memberPath.substring(dot + 1));
+		}
 		ResourceDescriptor target = registry.find(relationship.targetClass()).orElseThrow();
 		return resolve(registry, target, join(from, relationship.attributeName()), memberPath.substring(dot + 1));
+	}
+
+	/** The path of a member of an {@code @Embedded} attribute, checked as the query parser checked it. */
+	private static Path<?> embedded(ResourceDescriptor resource, From<?, ?> from, String attributeName,
+			String members) {
+		AttributeDescriptor attribute = resource.attribute(attributeName)
+			.orElseThrow(() -> new IllegalArgumentException("No relationship or attribute " + attributeName));
+		EmbeddedPaths.EmbeddedMember member = EmbeddedPaths.resolve(attribute, List.of(members.split("\\.")));
+		if (member == null) {
+			throw new IllegalArgumentException("No member " + members + " of " + attributeName);
+		}
+		Path<?> path = from;
+		for (String segment : member.attributePath()) {
+			path = path.get(segment);
+		}
+		return path;
 	}
 
 	/**

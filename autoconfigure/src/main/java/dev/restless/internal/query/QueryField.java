@@ -1,6 +1,9 @@
 package dev.restless.internal.query;
 
+import java.util.List;
+
 import dev.restless.internal.metamodel.AttributeDescriptor;
+import dev.restless.internal.metamodel.EmbeddedPaths;
 import dev.restless.internal.metamodel.IdDescriptor;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
@@ -51,7 +54,12 @@ public record QueryField(String name, Kind kind, @Nullable Class<?> type, Resour
 			String segment = segments[index];
 			RelationshipDescriptor relationship = current.relationship(segment).orElse(null);
 			if (relationship == null) {
-				if (visibleAttribute(current, segment) != null) {
+				AttributeDescriptor attribute = visibleAttribute(current, segment);
+				if (attribute != null && EmbeddedPaths.isEmbeddable(attribute.javaType())) {
+					return embeddedMember(name, origin, current, attribute,
+							List.of(segments).subList(index + 1, segments.length));
+				}
+				if (attribute != null) {
 					throw new InvalidQueryException("'" + segment + "' of '" + current.type()
 							+ "' is an attribute, not a relationship: '" + name + "' names no field");
 				}
@@ -100,6 +108,17 @@ public record QueryField(String name, Kind kind, @Nullable Class<?> type, Resour
 			default -> null;
 		};
 		return (key != null && key.composite()) ? key : null;
+	}
+
+	/** A member of an {@code @Embedded} attribute ({@code address.city}): a single value like any attribute. */
+	private static QueryField embeddedMember(String name, ResourceDescriptor origin, ResourceDescriptor resource,
+			AttributeDescriptor attribute, List<String> members) {
+		EmbeddedPaths.EmbeddedMember member = EmbeddedPaths.resolve(attribute, members);
+		if (member == null) {
+			throw new InvalidQueryException("'" + attribute.name() + "' of '" + resource.type()
+					+ "' has no member '" + String.join(".", members) + "' holding a single value");
+		}
+		return new QueryField(name, Kind.ATTRIBUTE, member.type(), origin, resource, null, name);
 	}
 
 	private static @Nullable AttributeDescriptor visibleAttribute(ResourceDescriptor resource, String name) {

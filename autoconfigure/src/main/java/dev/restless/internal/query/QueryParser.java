@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.metamodel.AttributeDescriptor;
+import dev.restless.internal.metamodel.EmbeddedPaths;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
@@ -211,7 +212,13 @@ public final class QueryParser {
 			return resource.attribute(path).filter(QueryParser::isSortableAttribute).isPresent();
 		}
 		RelationshipDescriptor relationship = resource.relationship(path.substring(0, dot)).orElse(null);
-		if (relationship == null || relationship.toMany()) {
+		if (relationship == null) {
+			// a member of an @Embedded attribute (address.city)
+			return resource.attribute(path.substring(0, dot))
+				.map((attribute) -> EmbeddedPaths.resolve(attribute, List.of(path.substring(dot + 1).split("\\."))))
+				.isPresent();
+		}
+		if (relationship.toMany()) {
 			return false;
 		}
 		ResourceDescriptor target = this.registry.find(relationship.targetClass()).orElseThrow();
