@@ -113,6 +113,40 @@ class InheritedMappingsIT extends ApiIntegrationTest {
 		assertResource(products.at("/data/1"), "products", product.getId(), "Lamp");
 	}
 
+	@Test
+	void linkageAndIncludedResourcesNameTheTypeEachRowIsServedUnder() {
+		Manager max = new Manager("Max", 3);
+		Employee eve = new Employee("Eve");
+		Employee ann = new Employee("Ann");
+		this.fixtures.persist(max, ann);
+		eve.setMentor(max);
+		this.fixtures.persist(eve);
+		Employee bob = new Employee("Bob");
+		bob.setMentor(ann);
+		this.fixtures.persist(bob);
+		Manager mia = new Manager("Mia", 1);
+		mia.setMentor(ann);
+		this.fixtures.persist(mia);
+
+		ApiResponse mentee = this.api.get("/api/employees/" + eve.getId() + "?include=mentor");
+		ApiResponse mentor = this.api.get("/api/employees/" + ann.getId());
+		ApiResponse linkage = this.api.get("/api/employees/" + eve.getId() + "/relationships/mentor");
+
+		assertThat(mentee.status()).as(mentee.text()).isEqualTo(200);
+		assertThat(mentee.at("/data/relationships/mentor/data/type").asString()).isEqualTo("managers");
+		assertThat(mentee.at("/data/relationships/mentor/data/id").asString()).isEqualTo(max.getId().toString());
+		assertResource(mentee.at("/included/0"), "managers", max.getId(), "Max");
+		assertThat(mentor.status()).as(mentor.text()).isEqualTo(200);
+		List<String> mentees = new java.util.ArrayList<>();
+		for (JsonNode identifier : mentor.at("/data/relationships/mentees/data")) {
+			mentees.add(identifier.get("type").asString() + "/" + identifier.get("id").asString());
+		}
+		assertThat(mentees).containsExactlyInAnyOrder("employees/" + bob.getId(), "managers/" + mia.getId());
+		assertThat(linkage.status()).as(linkage.text()).isEqualTo(200);
+		assertThat(linkage.at("/data/type").asString()).isEqualTo("managers");
+		assertThat(this.api.get("/api/managers/" + max.getId()).status()).isEqualTo(200);
+	}
+
 	private static void assertResource(JsonNode resource, String type, Long id, String name) {
 		assertThat(resource.get("type").asString()).isEqualTo(type);
 		assertThat(resource.get("id").asString()).isEqualTo(id.toString());

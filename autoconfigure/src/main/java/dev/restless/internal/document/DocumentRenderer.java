@@ -220,7 +220,8 @@ public final class DocumentRenderer {
 				ResourceDescriptor resource = entry.getKey();
 				entry.getValue().forEach((key, entity) -> {
 					if (!this.graph.isPrimary(resource, key)) {
-						array.add(resourceObject(resource, entity));
+						// a row reached through a relationship is served under its own type
+						array.add(resourceObject(DocumentRenderer.this.registry.ownResource(resource, entity), entity));
 					}
 				});
 			}
@@ -265,7 +266,9 @@ public final class DocumentRenderer {
 					if (members != null) {
 						ArrayNode data = object.putArray("data");
 						for (Object key : members) {
-							data.addObject().put("type", target.type()).put("id", target.id().format(key));
+							data.addObject()
+								.put("type", this.graph.ownResourceOf(target, key).type())
+								.put("id", target.id().format(key));
 						}
 					}
 					else if (!linked) {
@@ -279,7 +282,7 @@ public final class DocumentRenderer {
 						object.putNull("data");
 					}
 					else {
-						object.set("data", identifier(target, value));
+						object.set("data", identifier(this.graph.ownResourceOf(target, target.keyOf(value)), value));
 					}
 				}
 			}

@@ -28,6 +28,9 @@ public final class ResourceGraph {
 
 	private final Map<RelationshipDescriptor, Map<Object, List<Object>>> toMany = new IdentityHashMap<>();
 
+	/** The own resource of rows whose class is an exposed subtype of the declared resource. */
+	private final Map<List<Object>, ResourceDescriptor> ownResources = new HashMap<>();
+
 	/**
 	 * An empty graph.
 	 * @param includes what the document includes
@@ -87,6 +90,28 @@ public final class ResourceGraph {
 	 */
 	public Map<Object, List<Object>> linkageOf(RelationshipDescriptor relationship) {
 		return this.toMany.computeIfAbsent(relationship, (r) -> new HashMap<>());
+	}
+
+	/**
+	 * Record the resource a row of a resource with exposed subtypes belongs to.
+	 * @param declared the resource a relationship declares
+	 * @param key the row's key
+	 * @param own the resource of the row's own class
+	 */
+	public void ownResource(ResourceDescriptor declared, Object key, ResourceDescriptor own) {
+		if (!own.equals(declared)) {
+			this.ownResources.put(List.of(declared.type(), key), own);
+		}
+	}
+
+	/**
+	 * The resource a row belongs to, as recorded when it was loaded.
+	 * @param declared the resource a relationship declares
+	 * @param key the row's key
+	 * @return the row's own resource, or the declared one when nothing else was recorded
+	 */
+	public ResourceDescriptor ownResourceOf(ResourceDescriptor declared, Object key) {
+		return this.ownResources.getOrDefault(List.of(declared.type(), key), declared);
 	}
 
 	/**

@@ -36,6 +36,21 @@ public final class ResourceRegistry {
 	 * @param type the collection name
 	 * @return the resource, or empty
 	 */
+	/**
+	 * Whether rows of a resource may belong to another exposed resource: some exposed resource's
+	 * entity is a subclass of its entity, so its linkage must name each row's own type.
+	 * @param resource the resource
+	 * @return whether another exposed resource is a subtype of it
+	 */
+	public boolean hasExposedSubtypes(ResourceDescriptor resource) {
+		for (Class<?> type : this.byClass.keySet()) {
+			if (type != resource.entityClass() && resource.entityClass().isAssignableFrom(type)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	public Optional<ResourceDescriptor> find(String type) {
 		return Optional.ofNullable(this.byType.get(type));
 	}

@@ -3,6 +3,7 @@ package dev.restless.internal.persistence;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,63 @@ public final class IncludeLoader {
 			expand(graph, own.getKey(), own.getValue(), includes);
 		}
 		loadLinkage(graph, fields);
+		loadOwnResources(graph, fields);
 		return graph;
+	}
+
+	/**
+	 * The own resource of every row that rendered linkage points at through a relationship whose
+	 * target has exposed subtypes (a manager among employees), so the linkage names the type the
+	 * row is served under. Rows already in memory cost nothing; the others cost one statement per
+	 * such relationship. Relationships to resources without exposed subtypes cost nothing at all.
+	 */
+	private void loadOwnResources(ResourceGraph graph, Map<String, Set<String>> fields) {
+		for (Map.Entry<ResourceDescriptor, Map<Object, Object>> entry : List.copyOf(graph.resources().entrySet())) {
+			ResourceDescriptor resource = entry.getKey();
+			Set<String> fieldset = fields.get(resource.type());
+			for (RelationshipDescriptor relationship : resource.relationships().values()) {
+				if (fieldset != null && !fieldset.contains(relationship.name())) {
+					continue;
+				}
+				ResourceDescriptor target = targetOf(relationship);
+				if (!this.registry.hasExposedSubtypes(target)) {
+					continue;
+				}
+				Map<Object, Object> known = graph.resourcesOf(target);
+				Set<Object> missing = new LinkedHashSet<>();
+				for (Map.Entry<Object, Object> owner : entry.getValue().entrySet()) {
+					if (relationship.toMany()) {
+						List<Object> members = graph.members(relationship, owner.getKey());
+						for (Object key : (members != null) ? members : List.of()) {
+							Object member = known.get(key);
+							if (member != null) {
+								graph.ownResource(target, key, this.registry.ownResource(target, member));
+							}
+							else {
+								missing.add(key);
+							}
+						}
+					}
+					else {
+						Object value = relationship.accessor().get(owner.getValue());
+						if (value == null) {
+							continue;
+						}
+						if (Hibernate.isInitialized(value)) {
+							graph.ownResource(target, target.keyOf(value), this.registry.ownResource(target, value));
+						}
+						else {
+							missing.add(target.keyOf(value));
+						}
+					}
+				}
+				if (!missing.isEmpty()) {
+					for (Object loaded : this.queries.findByKeys(target, missing)) {
+						graph.ownResource(target, target.keyOf(loaded), this.registry.ownResource(target, loaded));
+					}
+				}
+			}
+		}
 	}
 
 	/**

@@ -285,31 +285,50 @@ public final class ResourceReads {
 				// As on collections: the identifier of the one member that matches, or 404.
 				Object match = single(related, this.queries.findRelatedMatching(resource, resource.keyOf(owner),
 						relationship, pre.query(), 2));
-				document.set("data", this.documents.renderer().identifier(related, match));
+				document.set("data", this.documents.renderer().identifier(this.registry.ownResource(related, match),
+						match));
 			}
 			else if (relationship.toMany()) {
 				Object key = resource.keyOf(owner);
 				QueryParameters query = pre.query();
-				List<Object> members;
-				if (query.filters().isEmpty() && query.sort().isEmpty()) {
-					members = this.queries.toManyMembers(resource, relationship, List.of(key), false)
-						.getOrDefault(key, List.of());
+				ArrayNode data = document.putArray("data");
+				if (this.registry.hasExposedSubtypes(related)) {
+					// Each member is named by the type it is served under (a manager among employees),
+					// which only the loaded row tells.
+					List<Object> members = (query.filters().isEmpty() && query.sort().isEmpty())
+							? this.queries.toManyMembers(resource, relationship, List.of(key), true)
+								.getOrDefault(key, List.of())
+							: this.queries.findRelatedMatching(resource, key, relationship, query, Integer.MAX_VALUE);
+					for (Object member : members) {
+						data.add(this.documents.renderer().identifier(this.registry.ownResource(related, member),
+								member));
+					}
 				}
 				else {
-					members = this.queries.findRelatedMatching(resource, key, relationship, query, Integer.MAX_VALUE)
-						.stream()
-						.map(related::keyOf)
-						.toList();
-				}
-				ArrayNode data = document.putArray("data");
-				for (Object member : members) {
-					data.addObject().put("type", related.type()).put("id", related.id().format(member));
+					List<Object> members;
+					if (query.filters().isEmpty() && query.sort().isEmpty()) {
+						members = this.queries.toManyMembers(resource, relationship, List.of(key), false)
+							.getOrDefault(key, List.of());
+					}
+					else {
+						members = this.queries
+							.findRelatedMatching(resource, key, relationship, query, Integer.MAX_VALUE)
+							.stream()
+							.map(related::keyOf)
+							.toList();
+					}
+					for (Object member : members) {
+						data.addObject().put("type", related.type()).put("id", related.id().format(member));
+					}
 				}
 			}
 			else {
 				Object value = relationship.accessor().get(owner);
 				if (value != null) {
-					document.set("data", this.documents.renderer().identifier(related, value));
+					// Only a target with exposed subtypes needs the row itself to name its type.
+					ResourceDescriptor own = this.registry.hasExposedSubtypes(related)
+							? this.registry.ownResource(related, value) : related;
+					document.set("data", this.documents.renderer().identifier(own, value));
 				}
 				else {
 					document.putNull("data");

@@ -2,11 +2,17 @@ package dev.restless.it.app;
 
 import dev.restless.ExposedResource;
 import dev.restless.ResourceMethod;
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 
 /**
  * The concrete root of a single-table hierarchy, exposed like its subclass {@link Manager}; its
@@ -23,6 +29,13 @@ public class Employee {
 	private Long id;
 
 	private String name;
+
+	/** Who mentors this employee: any employee, a manager among them. */
+	@ManyToOne(fetch = FetchType.LAZY)
+	private Employee mentor;
+
+	@OneToMany(mappedBy = "mentor")
+	private List<Employee> mentees = new ArrayList<>();
 
 	public Employee() {
 	}
@@ -41,6 +54,18 @@ public class Employee {
 
 	public void setName(String name) {
 		this.name = name;
+	}
+
+	public Employee getMentor() {
+		return this.mentor;
+	}
+
+	public void setMentor(Employee mentor) {
+		this.mentor = mentor;
+	}
+
+	public List<Employee> getMentees() {
+		return this.mentees;
 	}
 
 }
