@@ -1,9 +1,11 @@
 package dev.restless.internal.metamodel;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hibernate.Hibernate;
 
@@ -15,6 +17,9 @@ public final class ResourceRegistry {
 	private final Map<String, ResourceDescriptor> byType;
 
 	private final Map<Class<?>, ResourceDescriptor> byClass;
+
+	/** The entity classes of which some other exposed entity class is a subclass. */
+	private final Set<Class<?>> withExposedSubtypes;
 
 	/**
 	 * Create a registry.
@@ -29,6 +34,16 @@ public final class ResourceRegistry {
 		}
 		this.byType = Map.copyOf(types);
 		this.byClass = Map.copyOf(classes);
+		// Asked for every rendered relationship, so worked out once.
+		Set<Class<?>> withSubtypes = new HashSet<>();
+		for (Class<?> type : classes.keySet()) {
+			for (Class<?> ancestor = type.getSuperclass(); ancestor != null; ancestor = ancestor.getSuperclass()) {
+				if (classes.containsKey(ancestor)) {
+					withSubtypes.add(ancestor);
+				}
+			}
+		}
+		this.withExposedSubtypes = Set.copyOf(withSubtypes);
 	}
 
 	/**
@@ -43,12 +58,7 @@ public final class ResourceRegistry {
 	 * @return whether another exposed resource is a subtype of it
 	 */
 	public boolean hasExposedSubtypes(ResourceDescriptor resource) {
-		for (Class<?> type : this.byClass.keySet()) {
-			if (type != resource.entityClass() && resource.entityClass().isAssignableFrom(type)) {
-				return true;
-			}
-		}
-		return false;
+		return this.withExposedSubtypes.contains(resource.entityClass());
 	}
 
 	public Optional<ResourceDescriptor> find(String type) {
