@@ -147,9 +147,7 @@ public final class RestlessAutoConfiguration {
 			RestlessSettings settings) {
 		return new JsonApiService(registry, queryParser, queries, repositories, writer, renderer, processors,
 				mapperOf(mapper), validator.getIfAvailable(), sharedEntityManager(entityManagerFactory),
-				transactionManager,
-				new JsonApiService.Settings(settings.getAtomicMaxOperations()),
-				ConstraintFields.of(entityManagerFactory, registry));
+				transactionManager, settings.getAtomicMaxOperations(), ConstraintFields.of(entityManagerFactory, registry));
 	}
 
 	static ObjectMapper mapperOf(ObjectProvider<ObjectMapper> mapper) {

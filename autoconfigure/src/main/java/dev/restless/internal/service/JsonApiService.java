@@ -47,13 +47,14 @@ public final class JsonApiService {
 	 * @param validator the Bean Validation validator, or {@code null}
 	 * @param entityManager a shared entity manager
 	 * @param transactionManager the transaction manager of the entities
-	 * @param settings the limits of atomic requests
+	 * @param maxAtomicOperations the most operations one atomic request may carry
 	 * @param constraintFields the fields the columns and unique keys of the schema store
 	 */
 	public JsonApiService(ResourceRegistry registry, QueryParser queryParser, ResourceQueries queries,
 			ResourceRepositories repositories, EntityWriter writer, DocumentRenderer renderer,
 			ProcessorChain processors, ObjectMapper mapper, @Nullable Validator validator, EntityManager entityManager,
-			PlatformTransactionManager transactionManager, Settings settings, ConstraintFields constraintFields) {
+			PlatformTransactionManager transactionManager, int maxAtomicOperations,
+			ConstraintFields constraintFields) {
 		this.rules = new OperationRules(registry);
 		EntityValidation validation = new EntityValidation(registry, validator);
 		Transactions transactions = new Transactions(transactionManager, validation, constraintFields);
@@ -68,15 +69,7 @@ public final class JsonApiService {
 		this.writes = new ResourceWrites(registry, this.rules, queryParser, requestDocuments, steps, loader, processors,
 				documents, transactions);
 		this.atomic = new AtomicOperationsExecutor(this.rules, steps, processors, documents, requestDocuments,
-				transactions, settings.maxAtomicOperations());
-	}
-
-	/**
-	 * What the service layer is configured with.
-	 *
-	 * @param maxAtomicOperations the most operations one atomic request may carry
-	 */
-	public record Settings(int maxAtomicOperations) {
+				transactions, maxAtomicOperations);
 	}
 
 	/** @return the rules every request passes first */

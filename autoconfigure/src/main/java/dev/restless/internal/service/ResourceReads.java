@@ -291,35 +291,20 @@ public final class ResourceReads {
 			else if (relationship.toMany()) {
 				Object key = resource.keyOf(owner);
 				QueryParameters query = pre.query();
+				// Members are read as keys, one statement without loading them, unless they must be
+				// loaded anyway: to filter or sort them, or to name the type each is served under (a
+				// manager among employees).
+				boolean complete = query.filters().isEmpty() && query.sort().isEmpty();
+				boolean loaded = !complete || this.registry.hasExposedSubtypes(related);
+				List<Object> members = complete
+						? this.queries.toManyMembers(resource, relationship, List.of(key), loaded)
+							.getOrDefault(key, List.of())
+						: this.queries.findRelatedMatching(resource, key, relationship, query, Integer.MAX_VALUE);
 				ArrayNode data = document.putArray("data");
-				if (this.registry.hasExposedSubtypes(related)) {
-					// Each member is named by the type it is served under (a manager among employees),
-					// which only the loaded row tells.
-					List<Object> members = (query.filters().isEmpty() && query.sort().isEmpty())
-							? this.queries.toManyMembers(resource, relationship, List.of(key), true)
-								.getOrDefault(key, List.of())
-							: this.queries.findRelatedMatching(resource, key, relationship, query, Integer.MAX_VALUE);
-					for (Object member : members) {
-						data.add(this.documents.renderer().identifier(this.registry.ownResource(related, member),
-								member));
-					}
-				}
-				else {
-					List<Object> members;
-					if (query.filters().isEmpty() && query.sort().isEmpty()) {
-						members = this.queries.toManyMembers(resource, relationship, List.of(key), false)
-							.getOrDefault(key, List.of());
-					}
-					else {
-						members = this.queries
-							.findRelatedMatching(resource, key, relationship, query, Integer.MAX_VALUE)
-							.stream()
-							.map(related::keyOf)
-							.toList();
-					}
-					for (Object member : members) {
-						data.addObject().put("type", related.type()).put("id", related.id().format(member));
-					}
+				for (Object member : members) {
+					ResourceDescriptor own = loaded ? this.registry.ownResource(related, member) : related;
+					Object memberKey = loaded ? related.keyOf(member) : member;
+					data.addObject().put("type", own.type()).put("id", related.id().format(memberKey));
 				}
 			}
 			else {
