@@ -126,4 +126,44 @@ public @interface ExposedResource {
 	 */
 	boolean requireIfMatch() default false;
 
+
+	/**
+	 * Who may read the resource: a Spring Security expression such as {@code isAuthenticated()} or
+	 * {@code hasRole('ADMIN')}, asked for every read that shows its rows (collections, single
+	 * resources, related resources, relationship linkage, {@code include}, functions). Empty: no
+	 * rule. Needs Spring Security; a caller who is refused gets {@code 401} when anonymous and
+	 * {@code 403} otherwise.
+	 * @return the read rule
+	 */
+	String readAccess() default "";
+
+	/**
+	 * Who may create resources, as a Spring Security expression; empty: no rule.
+	 * @return the create rule
+	 */
+	String createAccess() default "";
+
+	/**
+	 * Who may update a resource, as a Spring Security expression that can name the resource
+	 * being changed as {@code resource} (for example {@code resource.owner.username ==
+	 * authentication.name}); empty: no rule.
+	 * @return the update rule
+	 */
+	String updateAccess() default "";
+
+	/**
+	 * Who may delete a resource, as a Spring Security expression that can name the resource as
+	 * {@code resource}; empty: no rule.
+	 * @return the delete rule
+	 */
+	String deleteAccess() default "";
+
+	/**
+	 * Who may change the relationships of a resource (relationship endpoints and the matching
+	 * atomic operations), as a Spring Security expression that can name the resource as
+	 * {@code resource}; empty: the {@link #updateAccess() update rule} applies.
+	 * @return the relationship rule
+	 */
+	String relationshipAccess() default "";
+
 }

@@ -37,6 +37,16 @@ public class ResourceSettings {
 
 	private @Nullable Boolean requireIfMatch;
 
+	private @Nullable String readAccess;
+
+	private @Nullable String createAccess;
+
+	private @Nullable String updateAccess;
+
+	private @Nullable String deleteAccess;
+
+	private @Nullable String relationshipAccess;
+
 	/**
 	 * The methods the resource serves.
 	 * @return the methods, or {@code null} when not set
@@ -267,6 +277,91 @@ public class ResourceSettings {
 	 */
 	public void setRequireIfMatch(@Nullable Boolean requireIfMatch) {
 		this.requireIfMatch = requireIfMatch;
+	}
+
+	/**
+	 * The Spring Security expression of the rule of who may read the resource.
+	 * @return the expression, or {@code null} to leave it to the annotation
+	 * @see ExposedResource#readAccess()
+	 */
+	public @Nullable String getReadAccess() {
+		return this.readAccess;
+	}
+
+	/**
+	 * Set the Spring Security expression of the rule of who may read the resource; an empty one removes the annotation's rule.
+	 * @param readAccess the expression, or {@code null} to leave it to the annotation
+	 */
+	public void setReadAccess(@Nullable String readAccess) {
+		this.readAccess = readAccess;
+	}
+
+	/**
+	 * The Spring Security expression of the rule of who may create resources.
+	 * @return the expression, or {@code null} to leave it to the annotation
+	 * @see ExposedResource#createAccess()
+	 */
+	public @Nullable String getCreateAccess() {
+		return this.createAccess;
+	}
+
+	/**
+	 * Set the Spring Security expression of the rule of who may create resources; an empty one removes the annotation's rule.
+	 * @param createAccess the expression, or {@code null} to leave it to the annotation
+	 */
+	public void setCreateAccess(@Nullable String createAccess) {
+		this.createAccess = createAccess;
+	}
+
+	/**
+	 * The Spring Security expression of the rule of who may update a resource, which can name it as {@code resource}.
+	 * @return the expression, or {@code null} to leave it to the annotation
+	 * @see ExposedResource#updateAccess()
+	 */
+	public @Nullable String getUpdateAccess() {
+		return this.updateAccess;
+	}
+
+	/**
+	 * Set the Spring Security expression of the rule of who may update a resource, which can name it as {@code resource}; an empty one removes the annotation's rule.
+	 * @param updateAccess the expression, or {@code null} to leave it to the annotation
+	 */
+	public void setUpdateAccess(@Nullable String updateAccess) {
+		this.updateAccess = updateAccess;
+	}
+
+	/**
+	 * The Spring Security expression of the rule of who may delete a resource, which can name it as {@code resource}.
+	 * @return the expression, or {@code null} to leave it to the annotation
+	 * @see ExposedResource#deleteAccess()
+	 */
+	public @Nullable String getDeleteAccess() {
+		return this.deleteAccess;
+	}
+
+	/**
+	 * Set the Spring Security expression of the rule of who may delete a resource, which can name it as {@code resource}; an empty one removes the annotation's rule.
+	 * @param deleteAccess the expression, or {@code null} to leave it to the annotation
+	 */
+	public void setDeleteAccess(@Nullable String deleteAccess) {
+		this.deleteAccess = deleteAccess;
+	}
+
+	/**
+	 * The Spring Security expression of the rule of who may change the relationships of a resource (the update rule when not set).
+	 * @return the expression, or {@code null} to leave it to the annotation
+	 * @see ExposedResource#relationshipAccess()
+	 */
+	public @Nullable String getRelationshipAccess() {
+		return this.relationshipAccess;
+	}
+
+	/**
+	 * Set the Spring Security expression of the rule of who may change the relationships of a resource (the update rule when not set); an empty one removes the annotation's rule.
+	 * @param relationshipAccess the expression, or {@code null} to leave it to the annotation
+	 */
+	public void setRelationshipAccess(@Nullable String relationshipAccess) {
+		this.relationshipAccess = relationshipAccess;
 	}
 
 }

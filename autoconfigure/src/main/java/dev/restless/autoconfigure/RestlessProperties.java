@@ -275,6 +275,31 @@ public class RestlessProperties {
 		 */
 		private @Nullable Boolean requireIfMatch;
 
+		/**
+		 * Spring Security expression of the rule of who may read the resource. Empty removes the annotation's rule.
+		 */
+		private @Nullable String readAccess;
+
+		/**
+		 * Spring Security expression of the rule of who may create resources. Empty removes the annotation's rule.
+		 */
+		private @Nullable String createAccess;
+
+		/**
+		 * Spring Security expression of the rule of who may update a resource, which can name it as 'resource'. Empty removes the annotation's rule.
+		 */
+		private @Nullable String updateAccess;
+
+		/**
+		 * Spring Security expression of the rule of who may delete a resource, which can name it as 'resource'. Empty removes the annotation's rule.
+		 */
+		private @Nullable String deleteAccess;
+
+		/**
+		 * Spring Security expression of the rule of who may change the relationships of a resource (the update rule when not set). Empty removes the annotation's rule.
+		 */
+		private @Nullable String relationshipAccess;
+
 		public @Nullable List<ResourceMethod> getMethods() {
 			return this.methods;
 		}
@@ -379,6 +404,46 @@ public class RestlessProperties {
 			this.requireIfMatch = requireIfMatch;
 		}
 
+		public @Nullable String getReadAccess() {
+			return this.readAccess;
+		}
+
+		public void setReadAccess(@Nullable String readAccess) {
+			this.readAccess = readAccess;
+		}
+
+		public @Nullable String getCreateAccess() {
+			return this.createAccess;
+		}
+
+		public void setCreateAccess(@Nullable String createAccess) {
+			this.createAccess = createAccess;
+		}
+
+		public @Nullable String getUpdateAccess() {
+			return this.updateAccess;
+		}
+
+		public void setUpdateAccess(@Nullable String updateAccess) {
+			this.updateAccess = updateAccess;
+		}
+
+		public @Nullable String getDeleteAccess() {
+			return this.deleteAccess;
+		}
+
+		public void setDeleteAccess(@Nullable String deleteAccess) {
+			this.deleteAccess = deleteAccess;
+		}
+
+		public @Nullable String getRelationshipAccess() {
+			return this.relationshipAccess;
+		}
+
+		public void setRelationshipAccess(@Nullable String relationshipAccess) {
+			this.relationshipAccess = relationshipAccess;
+		}
+
 		void applyTo(ResourceSettings settings) {
 			settings.setMethods(copy(this.methods));
 			settings.setPageSize(this.pageSize);
@@ -393,6 +458,11 @@ public class RestlessProperties {
 			settings.setToManyLinkage(this.toManyLinkage);
 			settings.setIncludeTotal(this.includeTotal);
 			settings.setRequireIfMatch(this.requireIfMatch);
+			settings.setReadAccess(this.readAccess);
+			settings.setCreateAccess(this.createAccess);
+			settings.setUpdateAccess(this.updateAccess);
+			settings.setDeleteAccess(this.deleteAccess);
+			settings.setRelationshipAccess(this.relationshipAccess);
 		}
 
 		private static <T> @Nullable List<T> copy(@Nullable List<T> list) {

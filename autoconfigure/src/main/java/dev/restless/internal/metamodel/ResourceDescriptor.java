@@ -35,13 +35,15 @@ import org.jspecify.annotations.Nullable;
  * @param requireIfMatch whether PATCH and DELETE must carry {@code If-Match} (only for resources with a
  * {@link #version()})
  * @param includeTotal whether offset pages count the matching resources by default
+ * @param access who may read and write the resource and its fields
  */
 public record ResourceDescriptor(String type, Class<?> entityClass, String entityName, IdDescriptor id,
 		@Nullable PropertyAccessor version, Map<String, AttributeDescriptor> attributes,
 		Map<String, RelationshipDescriptor> relationships, Set<ResourceMethod> methods, int pageSize, int maxPageSize,
 		List<String> defaultIncludes, boolean allowClientGeneratedIds, boolean allowToManyReplacement,
 		boolean allowDeleteFromToManyRelationships, boolean allowFunctions, boolean toManyLinkage,
-		List<String> eagerAssociations, boolean requireIfMatch, boolean includeTotal) {
+		List<String> eagerAssociations, boolean requireIfMatch, boolean includeTotal,
+		AccessRules access) {
 
 	/**
 	 * Whether a method is enabled.

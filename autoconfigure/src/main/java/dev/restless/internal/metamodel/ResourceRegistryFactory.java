@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.restless.ExposedResource;
+import dev.restless.FieldAccess;
 import dev.restless.ResourceMethod;
 import dev.restless.ResourceSettings;
 import dev.restless.RestlessSettings;
@@ -268,7 +269,57 @@ public final class ResourceRegistryFactory {
 						annotation.allowDeleteFromToManyRelationships()),
 				orDefault(settings.getAllowFunctions(), annotation.allowFunctions()),
 				orDefault(settings.getToManyLinkage(), annotation.toManyLinkage()), List.copyOf(eager),
-				requireIfMatch, orDefault(settings.getIncludeTotal(), annotation.includeTotal()));
+				requireIfMatch, orDefault(settings.getIncludeTotal(), annotation.includeTotal()),
+				accessRules(entityClass, settings, annotation, attributes, relationships));
+	}
+
+	/**
+	 * The access rules of a resource: per operation from the properties, which win (an empty one
+	 * removes the annotation's rule), else from the annotation; per field from
+	 * {@link FieldAccess} on the field or its getter.
+	 */
+	private static AccessRules accessRules(Class<?> entityClass, ResourceSettings settings, ExposedResource annotation,
+			Map<String, AttributeDescriptor> attributes, Map<String, RelationshipDescriptor> relationships) {
+		Map<String, AccessRules.FieldRules> fields = new LinkedHashMap<>();
+		Map<String, String> javaNames = new LinkedHashMap<>();
+		attributes.values().forEach((attribute) -> javaNames.put(attribute.name(), attribute.attributeName()));
+		relationships.values().forEach((relationship) -> javaNames.put(relationship.name(), relationship.attributeName()));
+		javaNames.forEach((name, javaName) -> {
+			FieldAccess access = fieldAccess(entityClass, javaName);
+			if (access != null && (rule(access.read()) != null || rule(access.write()) != null)) {
+				fields.put(name, new AccessRules.FieldRules(rule(access.read()), rule(access.write())));
+			}
+		});
+		return new AccessRules(rule(settings.getReadAccess(), annotation.readAccess()),
+				rule(settings.getCreateAccess(), annotation.createAccess()),
+				rule(settings.getUpdateAccess(), annotation.updateAccess()),
+				rule(settings.getDeleteAccess(), annotation.deleteAccess()),
+				rule(settings.getRelationshipAccess(), annotation.relationshipAccess()),
+				Collections.unmodifiableMap(fields));
+	}
+
+	private static @Nullable FieldAccess fieldAccess(Class<?> entityClass, String javaName) {
+		Field field = ReflectionUtils.findField(entityClass, javaName);
+		FieldAccess onField = (field != null) ? field.getAnnotation(FieldAccess.class) : null;
+		if (onField != null) {
+			return onField;
+		}
+		String suffix = Character.toUpperCase(javaName.charAt(0)) + javaName.substring(1);
+		for (String getter : List.of("get" + suffix, "is" + suffix)) {
+			Method method = ReflectionUtils.findMethod(entityClass, getter);
+			if (method != null && method.getAnnotation(FieldAccess.class) != null) {
+				return method.getAnnotation(FieldAccess.class);
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable String rule(@Nullable String property, String annotation) {
+		return rule((property != null) ? property : annotation);
+	}
+
+	private static @Nullable String rule(String expression) {
+		return StringUtils.hasText(expression) ? expression.strip() : null;
 	}
 
 	private boolean requireIfMatch(ResourceSettings settings, ExposedResource annotation,
