@@ -60,6 +60,8 @@ class ArchitectureTests {
 
 	private static final String PROCESSING = "Processing SPI";
 
+	private static final String SECURITY_API = "Security API";
+
 	private static final String PUBLIC_API = "Public API";
 
 	/** Every package of Restless, the root included, is one slice: none may depend on itself in a circle. */
@@ -102,6 +104,7 @@ class ArchitectureTests {
 		.layer(METAMODEL).definedBy("dev.restless.internal.metamodel..")
 		.layer(PUBLIC_QUERY).definedBy("dev.restless.query..")
 		.layer(PROCESSING).definedBy("dev.restless.processing..")
+		.layer(SECURITY_API).definedBy("dev.restless.security..")
 		// 6
 		.layer(PUBLIC_API).definedBy(ROOT)
 
@@ -130,9 +133,12 @@ class ArchitectureTests {
 		.whereLayer(PROCESSING).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PUBLIC_QUERY)
-		.whereLayer(PUBLIC_API).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(SECURITY_API).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PUBLIC_QUERY, PROCESSING)
+		.whereLayer(PUBLIC_API).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
+				GRAPH, ERROR, METAMODEL, PUBLIC_QUERY, PROCESSING, SECURITY_API)
 
 		// dev.restless.internal itself holds only its package-info.
 		.ensureAllClassesAreContainedInArchitectureIgnoring("dev.restless.internal")
@@ -144,9 +150,9 @@ class ArchitectureTests {
 		.should().dependOnClassesThat().resideInAPackage("dev.restless.*..")
 		.because("dev.restless is the public API and must stand alone");
 
-	/** Applications compile against the public API; it must not expose or need the implementation. */
+	/** Applications compile against the public API (security included); it must not expose or need the implementation. */
 	private static final ArchRule PUBLIC_API_DOES_NOT_DEPEND_ON_INTERNAL = noClasses()
-		.that().resideInAnyPackage(ROOT, "dev.restless.processing..", "dev.restless.query..")
+		.that().resideInAnyPackage(ROOT, "dev.restless.processing..", "dev.restless.query..", "dev.restless.security..")
 		.should().dependOnClassesThat().resideInAPackage("dev.restless.internal..")
 		.because("everything under dev.restless.internal may change without notice");
 
