@@ -152,7 +152,7 @@ class ArchitectureTests {
 		.should().dependOnClassesThat().resideInAPackage("dev.restless.*..")
 		.because("dev.restless is the public API and must stand alone");
 
-	/** Applications compile against the public API; it must not expose or need the implementation. */
+	/** Applications compile against the public API (security included); it must not expose or need the implementation. */
 	private static final ArchRule PUBLIC_API_DOES_NOT_DEPEND_ON_INTERNAL = noClasses()
 		.that().resideInAnyPackage(ROOT, "dev.restless.processing..", "dev.restless.query..", "dev.restless.security..")
 		.should().dependOnClassesThat().resideInAPackage("dev.restless.internal..")

@@ -124,7 +124,11 @@ public final class JsonApiErrorReportValve extends ErrorReportValve {
 
 	}
 
-	static String title(int status) {
+	/**
+	 * @param status an HTTP status
+	 * @return the title of its error objects: its reason phrase, capitalised as a sentence
+	 */
+	public static String title(int status) {
 		HttpStatus known = HttpStatus.resolve(status);
 		if (known == null) {
 			return "Error";

@@ -1,10 +1,12 @@
 package dev.restless.it.scoped;
 
+import dev.restless.security.JsonApiSecurity;
 import dev.restless.security.RowScope;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,6 +32,7 @@ public class ScopedApplication {
 			})
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.with(JsonApiSecurity.jsonApi(), Customizer.withDefaults())
 			.build();
 	}
 
