@@ -39,8 +39,8 @@ public final class RestlessSecurityAutoConfiguration {
 	}
 
 	@Bean
-	ExpressionAccessControl restlessAccessControl(AccessExpressions expressions) {
-		return new ExpressionAccessControl(expressions);
+	ExpressionAccessControl restlessAccessControl(AccessExpressions expressions, ResourceRegistry registry) {
+		return new ExpressionAccessControl(expressions, registry);
 	}
 
 	@Bean

@@ -2,7 +2,7 @@ package dev.restless.security;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -14,11 +14,16 @@ import org.springframework.security.core.Authentication;
  * Rows outside the scope are as if they did not exist ({@code 404} when named), and a write that
  * would leave the row it writes outside the caller's scope is refused with {@code 403}.
  *
+ * <p>
+ * Declare at most one scope per entity; a scope of an entity covers its subclasses, and a
+ * subclass exposed beside its superclass cannot have a scope of its own (its rows are also read
+ * as rows of the superclass). Both mistakes fail start-up.
+ *
  * <pre>{@code
  * @Bean
  * RowScope<Goal> goalScope() {
- *     return (authentication) -> isAdmin(authentication) ? Specification.unrestricted()
- *             : (goal, query, builder) -> builder.equal(goal.get("user").get("username"), authentication.getName());
+ *     return (caller) -> isAdmin(caller) ? PredicateSpecification.unrestricted()
+ *             : (goal, builder) -> builder.equal(goal.get("owner").get("username"), caller.getName());
  * }
  * }</pre>
  *
@@ -28,12 +33,14 @@ import org.springframework.security.core.Authentication;
 public interface RowScope<T> {
 
 	/**
-	 * The restriction for a caller.
-	 * @param authentication the caller, or {@code null} when the request carries no
-	 * authentication (Spring Security's anonymous caller is an {@code AnonymousAuthenticationToken})
-	 * @return the rows the caller may reach; {@link Specification#unrestricted()} (or a
-	 * specification whose predicate is {@code null}) for all of them
+	 * The restriction for a caller. The predicate is built on the root of each statement, or on
+	 * the root of a subquery where the rows are reached through a relationship, so it must not
+	 * depend on the statement around it.
+	 * @param authentication the caller: an {@code AnonymousAuthenticationToken} when the request
+	 * carries no authentication
+	 * @return the rows the caller may reach; {@link PredicateSpecification#unrestricted()} for all
+	 * of them (a {@code null} result, or a {@code null} predicate, reaches none)
 	 */
-	Specification<T> restrict(@Nullable Authentication authentication);
+	@Nullable PredicateSpecification<T> restrict(Authentication authentication);
 
 }

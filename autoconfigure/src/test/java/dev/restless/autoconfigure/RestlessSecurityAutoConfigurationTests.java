@@ -3,6 +3,8 @@ package dev.restless.autoconfigure;
 import java.util.UUID;
 
 import dev.restless.autoconfigure.fixtures.guarded.Vault;
+import dev.restless.autoconfigure.fixtures.subtypes.Animal;
+import dev.restless.autoconfigure.fixtures.subtypes.Dog;
 import dev.restless.autoconfigure.fixtures.valid.Widget;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.security.ExpressionAccessControl;
@@ -17,7 +19,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +64,7 @@ class RestlessSecurityAutoConfigurationTests {
 	}
 
 	@Test
-	void accessRulesInPropertiesWinOverTheAnnotationAndAnEmptyOneRemovesIt() {
+	void accessRulesInPropertiesWinOverTheAnnotationAndOnlyPermitAllLiftsOne() {
 		this.runner.withUserConfiguration(GuardedEntities.class)
 			.withPropertyValues("restless.resources.vault.update-access=hasRole('AUDITOR')")
 			.run((context) -> {
@@ -72,10 +74,60 @@ class RestlessSecurityAutoConfigurationTests {
 				assertThat(access.relationshipChanges()).isEqualTo("hasRole('AUDITOR')");
 			});
 		this.runner.withUserConfiguration(GuardedEntities.class)
-			.withPropertyValues("restless.resources.vault.read-access=")
+			.withPropertyValues("restless.resources.vault.read-access=permitAll()")
 			.run((context) -> assertThat(
 					context.getBean(ResourceRegistry.class).find("vault").orElseThrow().access().read())
-				.isNull());
+				.isEqualTo("permitAll()"));
+		// an unset placeholder must not open the resource
+		this.runner.withUserConfiguration(GuardedEntities.class)
+			.withPropertyValues("restless.resources.vault.read-access=")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("to permitAll()"));
+	}
+
+	@Test
+	void aRuleThatDoesNotParseOrNamesTheRowBeforeItIsLoadedFailsStartUp() {
+		this.runner.withUserConfiguration(GuardedEntities.class)
+			.withPropertyValues("restless.resources.vault.update-access=hasRole('ADMIN'")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("updating 'vault' is not a valid expression"));
+		this.runner.withUserConfiguration(GuardedEntities.class)
+			.withPropertyValues("restless.resources.vault.read-access=resource.contents == 'x'")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("names 'resource'"));
+		this.runner.withUserConfiguration(GuardedEntities.class)
+			.withPropertyValues("restless.resources.vault.delete-access=resource != null")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void twoScopesForOneEntityFailStartUp() {
+		this.runner.withUserConfiguration(ValidEntities.class, WidgetScope.class, UnrestrictedWidgetScope.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("has 2 row scopes"));
+	}
+
+	@Test
+	void anExposedSubclassCannotHaveAScopeOtherThanItsSuperclassWhoseRowsIncludeItsOwn() {
+		this.runner.withUserConfiguration(Animals.class, DogScope.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("'dogs' has another row scope than 'animals'"));
+		this.runner.withUserConfiguration(Animals.class, AnimalScope.class).run((context) -> {
+			ScopedRowRestrictions restrictions = context.getBean(ScopedRowRestrictions.class);
+			ResourceRegistry registry = context.getBean(ResourceRegistry.class);
+			assertThat(restrictions.restricts(registry.find("dogs").orElseThrow())).isTrue();
+			assertThat(restrictions.restricts(registry.find("animals").orElseThrow())).isTrue();
+		});
 	}
 
 	@Test
@@ -116,11 +168,37 @@ class RestlessSecurityAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@EntityScan(basePackageClasses = Animal.class)
+	static class Animals {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DogScope {
+
+		@Bean
+		RowScope<Dog> dogScope() {
+			return (caller) -> (dog, builder) -> builder.isNotNull(dog.get("breed"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AnimalScope {
+
+		@Bean
+		RowScope<Animal> animalScope() {
+			return (caller) -> (animal, builder) -> builder.isNotNull(animal.get("name"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	static class WidgetScope {
 
 		@Bean
 		RowScope<Widget> widgetScope() {
-			return (authentication) -> (widget, query, builder) -> builder.isNotNull(widget.get("id"));
+			return (caller) -> (widget, builder) -> builder.isNotNull(widget.get("id"));
 		}
 
 	}
@@ -129,8 +207,8 @@ class RestlessSecurityAutoConfigurationTests {
 	static class UnrestrictedWidgetScope {
 
 		@Bean
-		RowScope<Widget> widgetScope() {
-			return (authentication) -> Specification.unrestricted();
+		RowScope<Widget> everyWidget() {
+			return (caller) -> PredicateSpecification.unrestricted();
 		}
 
 	}

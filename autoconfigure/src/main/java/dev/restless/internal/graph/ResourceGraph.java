@@ -118,19 +118,13 @@ public final class ResourceGraph {
 	}
 
 	/**
-	 * The loaded member keys of one owner's to-many relationship.
-	 * @param relationship the relationship
-	 * @param ownerKey the owner's key
-	 * @return the member keys, or {@code null} when the linkage was not loaded
-	 */
-	/**
 	 * Record that a row to-one linkage points at lies outside the caller's scope: the linkage is
 	 * rendered as empty.
 	 * @param resource the declared target resource
 	 * @param key the row's key
 	 */
 	public void hide(ResourceDescriptor resource, Object key) {
-		this.hidden.add(List.of(resource, key));
+		this.hidden.add(List.of(resource.type(), key));
 	}
 
 	/**
@@ -139,9 +133,15 @@ public final class ResourceGraph {
 	 * @return whether linkage must not name the row
 	 */
 	public boolean isHidden(ResourceDescriptor resource, Object key) {
-		return !this.hidden.isEmpty() && this.hidden.contains(List.of(resource, key));
+		return !this.hidden.isEmpty() && this.hidden.contains(List.of(resource.type(), key));
 	}
 
+	/**
+	 * The loaded member keys of one owner's to-many relationship.
+	 * @param relationship the relationship
+	 * @param ownerKey the owner's key
+	 * @return the member keys, or {@code null} when the linkage was not loaded
+	 */
 	public @Nullable List<Object> members(RelationshipDescriptor relationship, Object ownerKey) {
 		Map<Object, List<Object>> linkage = this.toMany.get(relationship);
 		return (linkage != null) ? linkage.get(ownerKey) : null;

@@ -270,7 +270,7 @@ public final class ResourceRegistryFactory {
 				orDefault(settings.getAllowFunctions(), annotation.allowFunctions()),
 				orDefault(settings.getToManyLinkage(), annotation.toManyLinkage()), List.copyOf(eager),
 				requireIfMatch, orDefault(settings.getIncludeTotal(), annotation.includeTotal()),
-				accessRules(entityClass, settings, annotation, attributes, relationships));
+				accessRules(entityClass, settings, annotation, attributes, relationships, where));
 	}
 
 	/**
@@ -279,7 +279,8 @@ public final class ResourceRegistryFactory {
 	 * {@link FieldAccess} on the field or its getter.
 	 */
 	private static AccessRules accessRules(Class<?> entityClass, ResourceSettings settings, ExposedResource annotation,
-			Map<String, AttributeDescriptor> attributes, Map<String, RelationshipDescriptor> relationships) {
+			Map<String, AttributeDescriptor> attributes, Map<String, RelationshipDescriptor> relationships,
+			String where) {
 		Map<String, AccessRules.FieldRules> fields = new LinkedHashMap<>();
 		Map<String, String> javaNames = new LinkedHashMap<>();
 		attributes.values().forEach((attribute) -> javaNames.put(attribute.name(), attribute.attributeName()));
@@ -290,11 +291,11 @@ public final class ResourceRegistryFactory {
 				fields.put(name, new AccessRules.FieldRules(rule(access.read()), rule(access.write())));
 			}
 		});
-		return new AccessRules(rule(settings.getReadAccess(), annotation.readAccess()),
-				rule(settings.getCreateAccess(), annotation.createAccess()),
-				rule(settings.getUpdateAccess(), annotation.updateAccess()),
-				rule(settings.getDeleteAccess(), annotation.deleteAccess()),
-				rule(settings.getRelationshipAccess(), annotation.relationshipAccess()),
+		return new AccessRules(rule(settings.getReadAccess(), annotation.readAccess(), where, "read-access"),
+				rule(settings.getCreateAccess(), annotation.createAccess(), where, "create-access"),
+				rule(settings.getUpdateAccess(), annotation.updateAccess(), where, "update-access"),
+				rule(settings.getDeleteAccess(), annotation.deleteAccess(), where, "delete-access"),
+				rule(settings.getRelationshipAccess(), annotation.relationshipAccess(), where, "relationship-access"),
 				Collections.unmodifiableMap(fields));
 	}
 
@@ -314,7 +315,12 @@ public final class ResourceRegistryFactory {
 		return null;
 	}
 
-	private static @Nullable String rule(@Nullable String property, String annotation) {
+	private static @Nullable String rule(@Nullable String property, String annotation, String where, String name) {
+		if (property != null && !StringUtils.hasText(property)) {
+			// an unset placeholder must not open a resource silently
+			throw new InvalidResourceConfigurationException(where + " sets " + name + " to nothing; to lift the "
+					+ "annotation's rule, set it to permitAll()");
+		}
 		return rule((property != null) ? property : annotation);
 	}
 

@@ -87,7 +87,7 @@ public final class IncludeLoader {
 			ResourceDescriptor resource = entry.getKey();
 			Set<String> fieldset = fields.get(resource.type());
 			for (RelationshipDescriptor relationship : resource.relationships().values()) {
-				if (fieldset != null && !fieldset.contains(relationship.name())) {
+				if (!renders(resource, relationship, fieldset)) {
 					continue;
 				}
 				ResourceDescriptor target = targetOf(relationship);

@@ -267,7 +267,7 @@ public final class ResourceQueries {
 			criteria.select(root);
 		}
 		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
-				restriction.predicate(root, criteria, builder), this.scoping.onRoot(resource, root, criteria, builder)));
+				restriction.predicate(root, criteria, builder), this.scoping.onRoot(resource, root, builder)));
 		AttributePaths.JoinScope joins = this.scoping.joins(criteria, builder);
 		List<Order> orders = new ArrayList<>();
 		boolean keySorted = false;
@@ -336,7 +336,7 @@ public final class ResourceQueries {
 		// so each row of the root is counted once either way.
 		criteria.select((builder instanceof HibernateCriteriaBuilder hibernate) ? hibernate.count() : builder.count(root));
 		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
-				restriction.predicate(root, criteria, builder), this.scoping.onRoot(resource, root, criteria, builder)));
+				restriction.predicate(root, criteria, builder), this.scoping.onRoot(resource, root, builder)));
 		return this.entityManager.createQuery(criteria).getSingleResult();
 	}
 
@@ -523,7 +523,7 @@ public final class ResourceQueries {
 			}
 			criteria.select(root)
 				.where(builder.and(keyIn(builder, root, resource.id(), batch),
-						this.scoping.onRoot(resource, root, criteria, builder)));
+						this.scoping.onRoot(resource, root, builder)));
 			found.addAll(this.entityManager.createQuery(criteria).getResultList());
 		}
 		return found;
@@ -553,7 +553,7 @@ public final class ResourceQueries {
 		Root<?> root = criteria.from(resource.entityClass());
 		criteria.select(builder.count(root))
 			.where(builder.and(AttributePaths.keyEquals(builder, root, resource.id(), key),
-					this.scoping.onRoot(resource, root, criteria, builder)));
+					this.scoping.onRoot(resource, root, builder)));
 		return this.entityManager.createQuery(criteria).getSingleResult() > 0;
 	}
 
@@ -697,7 +697,7 @@ public final class ResourceQueries {
 		}
 		criteria.multiselect(selections);
 		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
-				this.scoping.onRoot(resource, root, criteria, builder)));
+				this.scoping.onRoot(resource, root, builder)));
 		Tuple tuple = this.entityManager.createQuery(criteria).getSingleResult();
 		List<Object> results = new ArrayList<>(functions.size());
 		for (int index = 0; index < functions.size(); index++) {

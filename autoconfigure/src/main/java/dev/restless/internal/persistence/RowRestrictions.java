@@ -2,10 +2,8 @@ package dev.restless.internal.persistence;
 
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of each resource that the caller of the current request may reach. Every query of
@@ -23,9 +21,8 @@ public interface RowRestrictions {
 		}
 
 		@Override
-		public @Nullable Predicate predicate(ResourceDescriptor resource, Root<?> root, CriteriaQuery<?> query,
-				CriteriaBuilder builder) {
-			return null;
+		public Predicate predicate(ResourceDescriptor resource, From<?, ?> root, CriteriaBuilder builder) {
+			return builder.conjunction();
 		}
 
 	};
@@ -39,12 +36,10 @@ public interface RowRestrictions {
 	/**
 	 * The restriction of a query's root.
 	 * @param resource the resource of the root
-	 * @param root the root
-	 * @param query the query
+	 * @param root the root, of a statement or a subquery
 	 * @param builder the criteria builder
-	 * @return the predicate the root's rows must satisfy, or {@code null} for every row
+	 * @return the predicate the root's rows must satisfy
 	 */
-	@Nullable Predicate predicate(ResourceDescriptor resource, Root<?> root, CriteriaQuery<?> query,
-			CriteriaBuilder builder);
+	Predicate predicate(ResourceDescriptor resource, From<?, ?> root, CriteriaBuilder builder);
 
 }

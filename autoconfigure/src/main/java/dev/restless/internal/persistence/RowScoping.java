@@ -3,11 +3,8 @@ package dev.restless.internal.persistence;
 import java.util.List;
 
 import dev.restless.internal.metamodel.ResourceDescriptor;
-import dev.restless.internal.metamodel.ResourceRegistry;
 import jakarta.persistence.criteria.AbstractQuery;
-import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
@@ -49,18 +46,15 @@ public final class RowScoping {
 	/**
 	 * The restriction of a query's root.
 	 * @param resource the resource of the root
-	 * @param root the root
-	 * @param query the query or subquery of the root
+	 * @param root the root, of a statement or a subquery
 	 * @param builder the criteria builder
 	 * @return the predicate, a conjunction when the rows are not restricted
 	 */
-	public Predicate onRoot(ResourceDescriptor resource, Root<?> root, AbstractQuery<?> query,
-			CriteriaBuilder builder) {
+	public Predicate onRoot(ResourceDescriptor resource, Root<?> root, CriteriaBuilder builder) {
 		if (!this.restrictions.restricts(resource)) {
 			return builder.conjunction();
 		}
-		Predicate predicate = this.restrictions.predicate(resource, root, topQuery(query), builder);
-		return (predicate != null) ? predicate : builder.conjunction();
+		return this.restrictions.predicate(resource, root, builder);
 	}
 
 	/**
@@ -87,7 +81,7 @@ public final class RowScoping {
 			for (int index = 0; index < rowKey.size(); index++) {
 				conditions[index] = builder.equal(rowKey.get(index), joinedKey.get(index));
 			}
-			conditions[rowKey.size()] = onRoot(resource, row, visible, builder);
+			conditions[rowKey.size()] = onRoot(resource, row, builder);
 			visible.select(builder.literal(1)).where(conditions);
 			return builder.exists(visible);
 		}
@@ -96,7 +90,7 @@ public final class RowScoping {
 		Class<Object> keyType = (Class<Object>) ClassUtils.resolvePrimitiveIfNecessary(resource.id().javaType());
 		Subquery<Object> visible = query.subquery(keyType);
 		Root<?> row = visible.from(resource.entityClass());
-		visible.select(row.get(resource.id().attributeName())).where(onRoot(resource, row, visible, builder));
+		visible.select(row.get(resource.id().attributeName())).where(onRoot(resource, row, builder));
 		Expression<?> key = joined.get(resource.id().attributeName());
 		return key.in(visible);
 	}
@@ -117,13 +111,5 @@ public final class RowScoping {
 		};
 	}
 
-	/** The statement's own query, which a scope's specification is given with its root. */
-	private static CriteriaQuery<?> topQuery(AbstractQuery<?> query) {
-		CommonAbstractCriteria current = query;
-		while (current instanceof Subquery<?> subquery) {
-			current = subquery.getContainingQuery();
-		}
-		return (CriteriaQuery<?>) current;
-	}
 
 }

@@ -143,16 +143,6 @@ public final class QueryParser {
 		return new QueryParameters(filters.filters(), filters.singleResult(), sort, page, include, fields);
 	}
 
-	/**
-	 * The include paths to apply: the client's, or the resource's defaults when it gave none.
-	 * @param resource the primary resource
-	 * @param query the query
-	 * @return the include paths
-	 */
-	public static List<String> effectiveIncludes(ResourceDescriptor resource, QueryParameters query) {
-		return (query.include() != null) ? query.include() : resource.defaultIncludes();
-	}
-
 	private static String single(String name, String @Nullable [] values) {
 		if (values == null || values.length == 0) {
 			return "";

@@ -5,7 +5,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
+
 import org.springframework.expression.BeanResolver;
+import org.springframework.expression.EvaluationException;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.SpelNode;
+import org.springframework.expression.spel.ast.PropertyOrFieldReference;
+import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ExpressionParser;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
@@ -95,6 +102,10 @@ public final class AccessExpressions {
 			root.setDefaultRolePrefix(this.rolePrefix);
 		}
 		StandardEvaluationContext context = new StandardEvaluationContext(root);
+		// a rule may come from properties: it names beans and the caller, never a Java type
+		context.setTypeLocator((type) -> {
+			throw new EvaluationException("Access rules cannot name types ('" + type + "')");
+		});
 		if (this.beans != null) {
 			context.setBeanResolver(this.beans);
 		}
@@ -108,6 +119,41 @@ public final class AccessExpressions {
 			}
 			throw new IllegalStateException("The access rule '" + expression + "' failed: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Check a rule at start-up: it must parse, and a rule decided before any row is loaded (a read
+	 * rule, a field rule) must not name the row.
+	 * @param expression the rule
+	 * @param mayNameResource whether the rule may name the row as {@code resource}
+	 * @param where what the rule is for, for the error
+	 * @throws InvalidResourceConfigurationException when it does not parse or names the row
+	 */
+	public void validate(String expression, boolean mayNameResource, String where) {
+		Expression parsedExpression;
+		try {
+			parsedExpression = this.parsed.computeIfAbsent(expression, this.parser::parseExpression);
+		}
+		catch (ParseException ex) {
+			throw new InvalidResourceConfigurationException(
+					"The access rule of " + where + " is not a valid expression: " + ex.getMessage());
+		}
+		if (!mayNameResource && parsedExpression instanceof SpelExpression spel && namesResource(spel.getAST())) {
+			throw new InvalidResourceConfigurationException("The access rule of " + where
+					+ " names 'resource', but it is decided before any row is loaded; use a row scope for rows");
+		}
+	}
+
+	private static boolean namesResource(SpelNode node) {
+		if (node instanceof PropertyOrFieldReference reference && reference.getName().equals("resource")) {
+			return true;
+		}
+		for (int index = 0; index < node.getChildCount(); index++) {
+			if (namesResource(node.getChild(index))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isRowNotKnown(Throwable ex) {

@@ -6,6 +6,7 @@ import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.metamodel.AccessRules;
 import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.ResourceDescriptor;
+import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.service.AccessControl;
 import org.jspecify.annotations.Nullable;
 
@@ -23,11 +24,32 @@ public final class ExpressionAccessControl implements AccessControl, FieldVisibi
 	private final AccessExpressions expressions;
 
 	/**
-	 * Create the access control.
+	 * Create the access control, checking every rule first.
 	 * @param expressions evaluates the rules
+	 * @param registry the exposed resources, whose rules are checked at once so that a mistake
+	 * fails start-up rather than a request
 	 */
-	public ExpressionAccessControl(AccessExpressions expressions) {
+	public ExpressionAccessControl(AccessExpressions expressions, ResourceRegistry registry) {
 		this.expressions = expressions;
+		for (ResourceDescriptor resource : registry.all()) {
+			AccessRules rules = resource.access();
+			String where = "'" + resource.type() + "'";
+			validate(rules.read(), false, "reading " + where);
+			validate(rules.create(), true, "creating " + where);
+			validate(rules.update(), true, "updating " + where);
+			validate(rules.delete(), true, "deleting " + where);
+			validate(rules.relationships(), true, "changing the relationships of " + where);
+			rules.fields().forEach((field, fieldRules) -> {
+				validate(fieldRules.read(), false, "reading '" + field + "' of " + where);
+				validate(fieldRules.write(), false, "writing '" + field + "' of " + where);
+			});
+		}
+	}
+
+	private void validate(@Nullable String rule, boolean mayNameResource, String where) {
+		if (rule != null) {
+			this.expressions.validate(rule, mayNameResource, where);
+		}
 	}
 
 	@Override
@@ -60,6 +82,12 @@ public final class ExpressionAccessControl implements AccessControl, FieldVisibi
 		}
 		throw new JsonApiException(ErrorObject.atPointer(403, "Forbidden",
 				"You may not write '" + field + "' of '" + resource.type() + "'", pointer));
+	}
+
+	@Override
+	public boolean mayRead(ResourceDescriptor resource) {
+		String rule = resource.access().read();
+		return rule == null || Boolean.TRUE.equals(this.expressions.evaluate(rule, null, false));
 	}
 
 	@Override

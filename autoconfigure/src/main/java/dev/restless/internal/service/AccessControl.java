@@ -24,6 +24,11 @@ public interface AccessControl {
 		public void checkFieldWrite(ResourceDescriptor resource, String field, String pointer) {
 		}
 
+		@Override
+		public boolean mayRead(ResourceDescriptor resource) {
+			return true;
+		}
+
 	};
 
 	/**
@@ -42,5 +47,13 @@ public interface AccessControl {
 	 * @param pointer where the request sends it, for the error
 	 */
 	void checkFieldWrite(ResourceDescriptor resource, String field, String pointer);
+
+	/**
+	 * Whether the caller may read a resource, without refusing: for what a document leaves out
+	 * rather than refuses (default includes).
+	 * @param resource the resource
+	 * @return whether its read rule, if any, grants
+	 */
+	boolean mayRead(ResourceDescriptor resource);
 
 }

@@ -14,7 +14,6 @@ import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.persistence.IncludeLoader;
 import dev.restless.internal.precondition.EntityTag;
 import dev.restless.internal.precondition.ResourceVersions;
-import dev.restless.internal.query.QueryParser;
 import dev.restless.processing.PostprocessContext;
 import dev.restless.query.QueryParameters;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +36,11 @@ final class Documents {
 
 	private final ResourceVersions versions;
 
-	Documents(IncludeLoader loader, DocumentRenderer renderer, ProcessorChain processors, ResourceVersions versions) {
+	private final OperationRules rules;
+
+	Documents(IncludeLoader loader, DocumentRenderer renderer, ProcessorChain processors, ResourceVersions versions,
+			OperationRules rules) {
+		this.rules = rules;
 		this.loader = loader;
 		this.renderer = renderer;
 		this.processors = processors;
@@ -54,7 +57,7 @@ final class Documents {
 	 * ones) and its sparse fieldsets.
 	 */
 	RenderOptions options(ResourceDescriptor resource, QueryParameters query, RequestLinks links) {
-		return new RenderOptions(links.api(), QueryParser.effectiveIncludes(resource, query), query.fields());
+		return new RenderOptions(links.api(), this.rules.readableIncludes(resource, query), query.fields());
 	}
 
 	/**

@@ -63,7 +63,8 @@ public final class JsonApiService {
 		Transactions transactions = new Transactions(transactionManager, validation, constraintFields);
 		EntityLoader loader = new EntityLoader(registry, queries, validation);
 		ResourceVersions versions = new ResourceVersions(mapper);
-		Documents documents = new Documents(new IncludeLoader(registry, queries, visibility), renderer, processors, versions);
+		Documents documents = new Documents(new IncludeLoader(registry, queries, visibility), renderer, processors, versions,
+				this.rules);
 		RequestDocuments requestDocuments = new RequestDocuments(mapper);
 		WriteSteps steps = new WriteSteps(queries, repositories, writer, processors, loader, validation, versions,
 				entityManager, this.rules);

@@ -118,6 +118,11 @@ public final class OperationRules {
 		};
 	}
 
+	/** @return the exposed resources */
+	ResourceRegistry registry() {
+		return this.registry;
+	}
+
 	// ---- single requests
 
 	/**
@@ -359,25 +364,44 @@ public final class OperationRules {
 	}
 
 	/**
-	 * The read rule of every resource the client's {@code include} paths reach.
+	 * The include paths a document takes, as far as the caller may read the resources they reach:
+	 * an {@code include} the client (or a preprocessor) gives must pass the read rule of every
+	 * resource on its paths; the resource's default includes leave out the paths the caller may
+	 * not read.
 	 * @param resource the resource of the primary data
-	 * @param query the parsed query
+	 * @param query the query, after the preprocessors
+	 * @return the include paths
 	 */
-	public void checkIncludes(ResourceDescriptor resource, QueryParameters query) {
-		if (query.include() == null) {
-			return;
-		}
-		for (String path : query.include()) {
-			ResourceDescriptor current = resource;
-			for (String segment : path.split("\\.")) {
-				RelationshipDescriptor relationship = current.relationship(segment).orElse(null);
-				if (relationship == null) {
-					break;
+	public List<String> readableIncludes(ResourceDescriptor resource, QueryParameters query) {
+		if (query.include() != null) {
+			for (String path : query.include()) {
+				for (ResourceDescriptor reached : resourcesOn(resource, path)) {
+					checkRead(reached);
 				}
-				current = this.registry.find(relationship.targetClass()).orElseThrow();
-				checkRead(current);
+			}
+			return query.include();
+		}
+		List<String> readable = new ArrayList<>();
+		for (String path : resource.defaultIncludes()) {
+			if (resourcesOn(resource, path).stream().allMatch(this.access::mayRead)) {
+				readable.add(path);
 			}
 		}
+		return readable;
+	}
+
+	private List<ResourceDescriptor> resourcesOn(ResourceDescriptor resource, String path) {
+		List<ResourceDescriptor> reached = new ArrayList<>();
+		ResourceDescriptor current = resource;
+		for (String segment : path.split("\\.")) {
+			RelationshipDescriptor relationship = current.relationship(segment).orElse(null);
+			if (relationship == null) {
+				break;
+			}
+			current = this.registry.find(relationship.targetClass()).orElseThrow();
+			reached.add(current);
+		}
+		return reached;
 	}
 
 	/**

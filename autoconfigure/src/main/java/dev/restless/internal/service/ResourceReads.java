@@ -81,7 +81,6 @@ public final class ResourceReads {
 	public JsonApiResponse getCollection(Target target, RequestContext request) {
 		ResourceDescriptor resource = target.resource();
 		QueryParameters parsed = this.queryParser.parse(resource, request.parameters(), Set.of());
-		this.rules.checkIncludes(resource, parsed);
 		PreprocessContext pre = new PreprocessContext(Operation.GET_COLLECTION, resource.type(), null, null, parsed,
 				null);
 		this.processors.preprocess(pre);
@@ -128,7 +127,6 @@ public final class ResourceReads {
 		ResourceDescriptor resource = target.resource();
 		QueryParameters parsed = this.queryParser.parse(resource, request.parameters(), Set.of());
 		EntityTag.Condition ifNoneMatch = request.ifNoneMatch();
-		this.rules.checkIncludes(resource, parsed);
 		PreprocessContext pre = new PreprocessContext(Operation.GET_RESOURCE, resource.type(), null, id, parsed, null);
 		this.processors.preprocess(pre);
 		JsonApiResponse response = this.transactions.read(() -> {
@@ -184,7 +182,6 @@ public final class ResourceReads {
 		ResourceDescriptor related = targetOf(relationship);
 		this.rules.checkRead(related);
 		QueryParameters parsed = this.queryParser.parse(related, request.parameters(), Set.of());
-		this.rules.checkIncludes(related, parsed);
 		PreprocessContext pre = new PreprocessContext(Operation.GET_RELATED, resource.type(), relationship.name(), id,
 				parsed, null);
 		this.processors.preprocess(pre);
@@ -245,7 +242,6 @@ public final class ResourceReads {
 		ResourceDescriptor related = targetOf(relationship);
 		this.rules.checkRead(related);
 		QueryParameters parsed = this.queryParser.parse(related, request.parameters(), Set.of());
-		this.rules.checkIncludes(related, parsed);
 		PreprocessContext pre = new PreprocessContext(Operation.GET_RELATED_RESOURCE, resource.type(),
 				relationship.name(), id, relatedId, parsed, null);
 		this.processors.preprocess(pre);

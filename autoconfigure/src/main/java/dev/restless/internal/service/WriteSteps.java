@@ -1,5 +1,6 @@
 package dev.restless.internal.service;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import dev.restless.Operation;
@@ -26,7 +27,9 @@ import org.springframework.beans.BeanUtils;
  * asks for it: run the preprocessors, read the resource object, then create, update or delete the
  * entity or change one of its relationships, checking the precondition against the version just
  * loaded and validating the result. Steps run inside the caller's transaction and are not
- * flushed, so that a caller creating many resources gets batched inserts.
+ * flushed, so that a caller creating many resources gets batched inserts, unless the writer's
+ * rows are restricted by a row scope: then each write is flushed to check that it leaves its rows
+ * in the scope ({@link WriteScopes}).
  */
 final class WriteSteps {
 
@@ -48,6 +51,8 @@ final class WriteSteps {
 
 	private final OperationRules rules;
 
+	private final WriteScopes scopes;
+
 	WriteSteps(ResourceQueries queries, ResourceRepositories repositories, EntityWriter writer,
 			ProcessorChain processors, EntityLoader loader, EntityValidation validation, ResourceVersions versions,
 			EntityManager entityManager, OperationRules rules) {
@@ -60,6 +65,7 @@ final class WriteSteps {
 		this.versions = versions;
 		this.entityManager = entityManager;
 		this.rules = rules;
+		this.scopes = new WriteScopes(rules.registry(), queries, entityManager);
 	}
 
 	/**
@@ -102,7 +108,7 @@ final class WriteSteps {
 		this.validation.validate(resource, entity);
 		if (clientId) {
 			this.entityManager.persist(entity);
-			return checkInScope(resource, entity);
+			return this.scopes.checkRow(resource, entity);
 		}
 		if (resource.id().entityId() && !resource.id().generated() && resource.keyOf(entity) == null) {
 			throw new JsonApiException(ErrorObject.atPointer(403, "Client-generated id required",
@@ -110,24 +116,7 @@ final class WriteSteps {
 							+ "' resources are identified by their clients: give the new resource an 'id'",
 					"/data"));
 		}
-		return checkInScope(resource, this.repositories.of(resource).save(entity));
-	}
-
-	/**
-	 * A write must leave the row it writes in the caller's scope: creating a row for another
-	 * owner, or moving one to another owner, is refused. Where the caller's rows are restricted,
-	 * the row is flushed and looked up within the scope (one statement); elsewhere nothing happens.
-	 */
-	private Object checkInScope(ResourceDescriptor resource, Object entity) {
-		if (this.queries.restricts(resource)) {
-			this.entityManager.flush();
-			Object key = resource.keyOf(entity);
-			if (key == null || !this.queries.inScope(resource, key)) {
-				throw JsonApiException.forbidden("The write would put this '" + resource.type()
-						+ "' outside the rows you may reach");
-			}
-		}
-		return entity;
+		return this.scopes.checkRow(resource, this.repositories.of(resource).save(entity));
 	}
 
 	private boolean applyClientId(ResourceDescriptor resource, Object entity, ObjectNode data) {
@@ -181,6 +170,7 @@ final class WriteSteps {
 		this.rules.checkEntity(resource, Operation.PATCH_RESOURCE, entity);
 		this.rules.checkFieldWrites(resource, data, "/data");
 		this.versions.check(resource, entity, precondition);
+		WriteScopes.Members members = this.scopes.membersOf(resource, entity, data);
 		for (RelationshipDescriptor changed : this.writer.apply(resource, entity, data, false, "/data",
 				replacing(resource))) {
 			if (changed.ownedByInverse()) {
@@ -190,7 +180,8 @@ final class WriteSteps {
 			}
 		}
 		this.validation.validate(resource, entity);
-		return checkInScope(resource, entity);
+		members.checkStillReachable();
+		return this.scopes.checkRow(resource, entity);
 	}
 
 	/**
@@ -227,6 +218,8 @@ final class WriteSteps {
 		this.rules.checkEntity(resource, operation, owner);
 		this.rules.checkRelationshipWrite(resource, relationship);
 		this.versions.check(resource, owner, precondition);
+		WriteScopes.Members members = this.scopes.membersOf(resource, owner, List.of(relationship),
+				(changed) -> linkage);
 		boolean changed = switch (operation) {
 			case POST_RELATIONSHIP -> this.writer.applyLinkage(resource, owner, relationship, linkage, "/data", true,
 					replacing(resource));
@@ -244,7 +237,8 @@ final class WriteSteps {
 		catch (JsonApiException ex) {
 			throw ValidationErrors.atLinkage(ex);
 		}
-		return checkInScope(resource, owner);
+		members.checkStillReachable();
+		return this.scopes.checkRow(resource, owner);
 	}
 
 	/**

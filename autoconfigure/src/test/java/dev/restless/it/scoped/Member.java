@@ -7,15 +7,21 @@ import dev.restless.ExposedResource;
 import dev.restless.FieldAccess;
 import dev.restless.ResourceMethod;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
-/** A user of the secured application: every authenticated caller sees them, only admins their e-mail. */
+/**
+ * A user of the secured application: every authenticated caller sees them, only admins their
+ * e-mail and their mentor.
+ */
 @Entity
 @Table(name = "scoped_member")
 @ExposedResource(collectionName = "members", methods = { ResourceMethod.GET, ResourceMethod.PATCH },
+		allowDeleteFromToManyRelationships = true,
 		readAccess = "isAuthenticated()", updateAccess = "resource.username == authentication.name or hasRole('ADMIN')")
 public class Member {
 
@@ -30,6 +36,10 @@ public class Member {
 
 	@OneToMany(mappedBy = "owner")
 	private List<Task> tasks = new ArrayList<>();
+
+	@FieldAccess(read = "hasRole('ADMIN')")
+	@ManyToOne(fetch = FetchType.LAZY)
+	private Member mentor;
 
 	public Member() {
 	}
@@ -57,6 +67,14 @@ public class Member {
 
 	public void setEmail(String email) {
 		this.email = email;
+	}
+
+	public Member getMentor() {
+		return this.mentor;
+	}
+
+	public void setMentor(Member mentor) {
+		this.mentor = mentor;
 	}
 
 	public List<Task> getTasks() {

@@ -92,10 +92,12 @@ final class ScopedApi implements AutoCloseable {
 			entityManager.createQuery("delete from Board").executeUpdate();
 			entityManager.createQuery("update Task set parent = null").executeUpdate();
 			entityManager.createQuery("delete from Task").executeUpdate();
+			entityManager.createQuery("update Member set mentor = null").executeUpdate();
 			entityManager.createQuery("delete from Member").executeUpdate();
 			Member alice = persist(entityManager, new Member("alice", "alice@example.org"));
 			Member bob = persist(entityManager, new Member("bob", "bob@example.org"));
 			Member admin = persist(entityManager, new Member("admin", "admin@example.org"));
+			bob.setMentor(alice);
 			Task aliceTask = persist(entityManager, new Task("alice-secret-plan", 3, alice, null));
 			Task aliceSubtask = persist(entityManager, new Task("alice-secret-step", 5, alice, aliceTask));
 			Task bobTask = persist(entityManager, new Task("bob-secret-plan", 7, bob, null));

@@ -5,7 +5,7 @@ import dev.restless.security.RowScope;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -46,9 +46,8 @@ public class ScopedApplication {
 
 	@Bean
 	RowScope<Task> ownTasks() {
-		return (authentication) -> isAdmin(authentication) ? Specification.unrestricted()
-				: (task, query, builder) -> builder.equal(task.get("owner").get("username"),
-						(authentication != null) ? authentication.getName() : "");
+		return (caller) -> isAdmin(caller) ? PredicateSpecification.unrestricted()
+				: (task, builder) -> builder.equal(task.get("owner").get("username"), caller.getName());
 	}
 
 	private static boolean isAdmin(Authentication authentication) {

@@ -142,7 +142,7 @@ class ScopedReadsIT {
 	}
 
 	@Test
-	void theScopeAddsAPredicateToEachStatementAndNoStatement() {
+	void aScopeAddsAPredicateToTheStatementsOfCollectionsTotalsIncludesLinkageAndFunctionsAndNoStatement() {
 		List<String> paths = List.of("/api/tasks", "/api/tasks?page[size]=1&page[total]=true",
 				"/api/members?include=tasks", "/api/members/" + api.alice + "/tasks",
 				"/api/members/" + api.alice + "/relationships/tasks", "/api/tasks?include=subtasks,owner",
@@ -173,6 +173,21 @@ class ScopedReadsIT {
 		ApiResponse alices = api.get(Caller.ALICE, "/api/boards/" + api.board);
 		assertThat(alices.at("/data/relationships/featured/data").isNull()).as(alices.text()).isTrue();
 		assertThat(SqlStatementCounter.count()).isEqualTo(unrestricted + 1);
+	}
+
+	@Test
+	void functionsComputeOverTheRowsInTheCallersScopeOnly() {
+		String functions = "/api/eval/tasks?functions="
+				+ encode("[{'name':'count','field':'id'},{'name':'sum','field':'points'}]");
+		for (Map.Entry<Caller, List<Integer>> expected : Map.of(Caller.ALICE, List.of(2, 8), Caller.BOB,
+				List.of(1, 7), Caller.ADMIN, List.of(3, 15)).entrySet()) {
+			ApiResponse response = api.get(expected.getKey(), functions);
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.at("/data/0").asInt()).as("count for %s", expected.getKey())
+				.isEqualTo(expected.getValue().get(0));
+			assertThat(response.at("/data/1").asInt()).as("sum for %s", expected.getKey())
+				.isEqualTo(expected.getValue().get(1));
+		}
 	}
 
 	@Test
@@ -211,7 +226,9 @@ class ScopedReadsIT {
 				reads.add(collection(base + "?page[total]=true&page[size]=1", resource, caller, null));
 				for (RelationshipDescriptor relationship : resource.relationships().values()) {
 					ResourceDescriptor target = targetOf(relationship);
-					int status = (readable(caller, resource) && readable(caller, target)) ? 200 : 401;
+					int status = !readable(caller, resource) ? 401
+							: !fieldReadable(caller, resource, relationship.name()) ? 400
+							: readable(caller, target) ? 200 : 401;
 					reads.add(new Read(base + "?include=" + relationship.name(), status, visible(caller, type)));
 					for (String targetId : this.rows.get(target.type())) {
 						String operator = relationship.toMany() ? "any" : "has";
@@ -224,12 +241,13 @@ class ScopedReadsIT {
 								matching.add(id);
 							}
 						}
-						reads.add(collection(base + "?filter[objects]=" + filter, resource, caller, matching));
+						reads.add(fieldRead(base + "?filter[objects]=" + filter, resource, relationship, caller,
+								matching));
 					}
 					if (!relationship.toMany()) {
 						AttributeDescriptor sortable = target.attributes().values().iterator().next();
-						reads.add(collection(base + "?sort=" + relationship.name() + "." + sortable.name(), resource,
-								caller, visible(caller, type)));
+						reads.add(fieldRead(base + "?sort=" + relationship.name() + "." + sortable.name(), resource,
+								relationship, caller, visible(caller, type)));
 					}
 				}
 			}
@@ -269,8 +287,9 @@ class ScopedReadsIT {
 				members.add(member);
 			}
 		}
-		int status = !readable(caller, resource) || !readable(caller, target) ? 401
-				: isVisible(caller, resource, id) ? 200 : 404;
+		int status = !readable(caller, resource) ? 401
+				: !isVisible(caller, resource, id) || !fieldReadable(caller, resource, relationship.name()) ? 404
+				: !readable(caller, target) ? 401 : 200;
 		return switch (operation) {
 			case GET_RELATED -> List.of(new Read(path + relationship.name(), status, members));
 			case GET_RELATIONSHIP -> List.of(new Read(path + "relationships/" + relationship.name(), status, null));
@@ -292,6 +311,15 @@ class ScopedReadsIT {
 		return new Read(path, readable(caller, resource) ? 200 : 401, ids);
 	}
 
+	/** A collection read that names a field: {@code 400} for a caller who may not read it, as for an unknown one. */
+	private Read fieldRead(String path, ResourceDescriptor resource, RelationshipDescriptor field, Caller caller,
+			List<String> ids) {
+		if (readable(caller, resource) && !fieldReadable(caller, resource, field.name())) {
+			return new Read(path, 400, null);
+		}
+		return collection(path, resource, caller, ids);
+	}
+
 	private int rowStatus(Caller caller, ResourceDescriptor resource, String id) {
 		if (!readable(caller, resource)) {
 			return 401;
@@ -303,6 +331,12 @@ class ScopedReadsIT {
 
 	private static boolean readable(Caller caller, ResourceDescriptor resource) {
 		return resource.access().read() == null || caller != Caller.ANONYMOUS;
+	}
+
+	/** The field rules of the application grant admins only. */
+	private static boolean fieldReadable(Caller caller, ResourceDescriptor resource, String field) {
+		var rules = resource.access().fields().get(field);
+		return rules == null || rules.read() == null || caller == Caller.ADMIN;
 	}
 
 	private boolean isVisible(Caller caller, ResourceDescriptor resource, String id) {
@@ -353,7 +387,9 @@ class ScopedReadsIT {
 			}
 		}
 		if (caller != Caller.ADMIN) {
-			softly.assertThat(response.text()).as("%s GET %s", caller, path).doesNotContain("@example.org");
+			softly.assertThat(response.text()).as("%s GET %s", caller, path)
+				.doesNotContain("@example.org")
+				.doesNotContain("\"mentor\"");
 		}
 		JsonNode total = response.at("/meta/total");
 		if (total.isNumber() && path.startsWith("/api/tasks")) {

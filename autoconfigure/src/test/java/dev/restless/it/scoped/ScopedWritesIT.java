@@ -117,6 +117,20 @@ class ScopedWritesIT {
 		assertThat(admins.at("/data/0/id").asString()).isEqualTo(Long.toString(api.bobTask));
 	}
 
+	@Test
+	void unlinkingMembersThatHoldTheForeignKeyCannotMoveThemOutOfTheWritersReach() {
+		api.reset();
+		String tasksOfAlice = "/api/members/" + api.alice + "/relationships/tasks";
+		String aliceTask = linkage("[{'type': 'tasks', 'id': '" + api.aliceTask + "'}]");
+		ApiResponse refused = api.send(Caller.ALICE, "DELETE", tasksOfAlice, aliceTask);
+		assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+		assertThat(api.get(Caller.ADMIN, "/api/tasks/" + api.aliceTask).at("/data/relationships/owner/data/id")
+			.asString()).isEqualTo(Long.toString(api.alice));
+		assertThat(api.send(Caller.ADMIN, "DELETE", tasksOfAlice, aliceTask).status()).isEqualTo(204);
+		assertThat(api.get(Caller.ADMIN, "/api/tasks/" + api.aliceTask).at("/data/relationships/owner/data").isNull())
+			.isTrue();
+	}
+
 	private List<Write> writes(Operation operation) {
 		String aliceTask = "/api/tasks/" + api.aliceTask;
 		String subtask = "/api/tasks/" + api.aliceSubtask;
