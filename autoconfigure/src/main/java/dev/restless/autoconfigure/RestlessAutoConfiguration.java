@@ -5,6 +5,7 @@ import dev.restless.Restless;
 import dev.restless.RestlessSettings;
 import dev.restless.RestlessSettingsCustomizer;
 import dev.restless.internal.document.DocumentRenderer;
+import dev.restless.internal.idempotency.IdempotencyStore;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.metamodel.ResourceRegistryFactory;
 import dev.restless.internal.persistence.ConstraintFields;
@@ -144,17 +145,18 @@ public final class RestlessAutoConfiguration {
 			ResourceRepositories repositories, EntityWriter writer, DocumentRenderer renderer, ProcessorChain processors,
 			ObjectProvider<ObjectMapper> mapper, ObjectProvider<Validator> validator,
 			EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
-			RestlessSettings settings) {
+			RestlessSettings settings, ObjectProvider<IdempotencyStore> idempotencyStore) {
 		return new JsonApiService(registry, queryParser, queries, repositories, writer, renderer, processors,
 				mapperOf(mapper), validator.getIfAvailable(), sharedEntityManager(entityManagerFactory),
-				transactionManager, settings.getAtomicMaxOperations(), ConstraintFields.of(entityManagerFactory, registry));
+				transactionManager, settings.getAtomicMaxOperations(), ConstraintFields.of(entityManagerFactory, registry),
+				settings.getTransactionTimeout(), idempotencyStore.getIfAvailable());
 	}
 
 	static ObjectMapper mapperOf(ObjectProvider<ObjectMapper> mapper) {
 		return mapper.getIfAvailable(() -> JsonMapper.builder().build());
 	}
 
-	private static EntityManager sharedEntityManager(EntityManagerFactory entityManagerFactory) {
+	static EntityManager sharedEntityManager(EntityManagerFactory entityManagerFactory) {
 		return SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
 	}
 

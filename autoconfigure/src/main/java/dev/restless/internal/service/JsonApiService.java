@@ -1,7 +1,10 @@
 package dev.restless.internal.service;
 
+import java.time.Duration;
+
 import dev.restless.internal.document.DocumentRenderer;
 import dev.restless.internal.document.RequestDocuments;
+import dev.restless.internal.idempotency.IdempotencyStore;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.persistence.ConstraintFields;
 import dev.restless.internal.persistence.EntityWriter;
@@ -34,6 +37,8 @@ public final class JsonApiService {
 
 	private final AtomicOperationsExecutor atomic;
 
+	private final IdempotentWrites idempotentWrites;
+
 	/**
 	 * Assemble the service.
 	 * @param registry the exposed resources
@@ -49,15 +54,22 @@ public final class JsonApiService {
 	 * @param transactionManager the transaction manager of the entities
 	 * @param maxAtomicOperations the most operations one atomic request may carry
 	 * @param constraintFields the fields the columns and unique keys of the schema store
+	 * @param transactionTimeout the longest a request's transaction may take, or {@code null} for
+	 * no limit
+	 * @param idempotencyStore the table of idempotency keys, or {@code null} when they are switched
+	 * off
 	 */
 	public JsonApiService(ResourceRegistry registry, QueryParser queryParser, ResourceQueries queries,
 			ResourceRepositories repositories, EntityWriter writer, DocumentRenderer renderer,
 			ProcessorChain processors, ObjectMapper mapper, @Nullable Validator validator, EntityManager entityManager,
 			PlatformTransactionManager transactionManager, int maxAtomicOperations,
-			ConstraintFields constraintFields) {
+			ConstraintFields constraintFields, @Nullable Duration transactionTimeout,
+			@Nullable IdempotencyStore idempotencyStore) {
 		this.rules = new OperationRules(registry);
 		EntityValidation validation = new EntityValidation(registry, validator);
-		Transactions transactions = new Transactions(transactionManager, validation, constraintFields);
+		this.idempotentWrites = new IdempotentWrites(idempotencyStore, mapper);
+		Transactions transactions = new Transactions(transactionManager, validation, constraintFields, entityManager,
+				transactionTimeout, this.idempotentWrites);
 		EntityLoader loader = new EntityLoader(registry, queries, validation);
 		ResourceVersions versions = new ResourceVersions(mapper);
 		Documents documents = new Documents(new IncludeLoader(registry, queries), renderer, processors, versions);
@@ -85,6 +97,11 @@ public final class JsonApiService {
 	/** @return the writes of single requests */
 	public ResourceWrites writes() {
 		return this.writes;
+	}
+
+	/** @return the writes made at most once with an idempotency key */
+	public IdempotentWrites idempotentWrites() {
+		return this.idempotentWrites;
 	}
 
 	/** @return the executor of atomic requests */
