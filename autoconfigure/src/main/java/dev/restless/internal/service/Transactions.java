@@ -149,6 +149,7 @@ final class Transactions {
 				}
 				catch (RuntimeException ex) {
 					phase.workFailure = ex;
+					phase.rollbackOnly = status.isRollbackOnly();
 					throw ex;
 				}
 			});
@@ -166,6 +167,11 @@ final class Transactions {
 				// the database discards what the transaction did. Whatever the work was about to answer
 				// (a 404 built from a query that failed half-way, say) is not the truth.
 				logger.warn("The rollback failed after " + phase.workFailure + ": " + ex);
+				throw PersistenceErrors.unavailable();
+			}
+			if (phase.rollbackOnly && ex instanceof JsonApiException json && json.status() == 404) {
+				// The JPA provider met a database failure it did not throw, and the query that failed
+				// answered nothing: a fault, not a missing resource.
 				throw PersistenceErrors.unavailable();
 			}
 			throw ex;
@@ -188,6 +194,9 @@ final class Transactions {
 	private static final class Phase {
 
 		@Nullable RuntimeException workFailure;
+
+		/** Whether the transaction was marked for rollback when the work failed. */
+		boolean rollbackOnly;
 
 		boolean committing;
 
