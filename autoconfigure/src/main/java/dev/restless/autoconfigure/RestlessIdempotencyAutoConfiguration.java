@@ -49,7 +49,7 @@ public final class RestlessIdempotencyAutoConfiguration {
 				new IdempotencyTable(idempotency.getTableName()), idempotency.getRetention(),
 				idempotency.getInFlightTimeout(), timeout.isZero() ? null : timeout, Clock.systemUTC());
 		if (idempotency.isCreateTable()) {
-			store.createTable();
+			store.createTableNowOrOnFirstUse();
 		}
 		return store;
 	}

@@ -58,9 +58,13 @@ class IdempotencyKeyIT extends ApiIntegrationTest {
 	}
 
 	private ApiResponse send(String method, String path, String body, String key) {
-		String contentType = path.equals("/api/operations") ? JsonApiClient.ATOMIC : JsonApiClient.JSON_API;
-		return this.api.exchange(method, path, body, "Content-Type", contentType, "Accept", contentType,
-				"Idempotency-Key", key);
+		if (path.equals("/api/operations")) {
+			// Atomic results are not in the JSON:API schema the shared client checks documents with.
+			return new JsonApiClient(this.api.root()).exchange(method, path, body, "Content-Type",
+					JsonApiClient.ATOMIC, "Accept", JsonApiClient.ATOMIC, "Idempotency-Key", key);
+		}
+		return this.api.exchange(method, path, body, "Content-Type", JsonApiClient.JSON_API, "Accept",
+				JsonApiClient.JSON_API, "Idempotency-Key", key);
 	}
 
 	private static String newKey() {

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class IdempotencyStore {
 
+	private static final Log logger = LogFactory.getLog(IdempotencyStore.class);
+
 	/** How often a claim is tried again when the row it collided with went away meanwhile. */
 	private static final int CLAIM_ATTEMPTS = 3;
 
@@ -46,6 +50,9 @@ public final class IdempotencyStore {
 	private final Duration inFlightTimeout;
 
 	private final Clock clock;
+
+	/** Whether the table is still to be created (it could not be at start-up). */
+	private volatile boolean tableToCreate;
 
 	/**
 	 * A store on a table.
@@ -79,6 +86,21 @@ public final class IdempotencyStore {
 	}
 
 	/**
+	 * Create the table and its index unless they exist; when the database cannot be reached now
+	 * (an application may start before its database), try again before the first claim.
+	 */
+	public void createTableNowOrOnFirstUse() {
+		this.tableToCreate = true;
+		try {
+			createTable();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not create the idempotency table " + this.table.name()
+					+ " at start-up; trying again on first use: " + ex);
+		}
+	}
+
+	/**
 	 * Create the table and its index unless they exist.
 	 */
 	public void createTable() {
@@ -90,6 +112,7 @@ public final class IdempotencyStore {
 			}
 			return null;
 		});
+		this.tableToCreate = false;
 	}
 
 	/**
@@ -101,6 +124,9 @@ public final class IdempotencyStore {
 	 * @return the claim, or the record of the request that holds the key
 	 */
 	public ClaimResult claim(String key, String fingerprint) {
+		if (this.tableToCreate) {
+			createTable();
+		}
 		RuntimeException collision = null;
 		for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
 			String token = UUID.randomUUID().toString();

@@ -138,15 +138,9 @@ public final class PersistenceErrors {
 	 */
 	public static Optional<JsonApiException> translate(Throwable failure, boolean deleting, boolean conditional,
 			ConstraintFields fields) {
-		// Faults first: a timeout or a busy pool also shows up wrapped as a connection failure.
-		if (isPoolExhausted(failure)) {
-			return Optional.of(busy());
-		}
-		if (isTimeout(failure)) {
-			return Optional.of(timedOut());
-		}
-		if (isConnectionLost(failure)) {
-			return Optional.of(unavailable());
+		Optional<JsonApiException> fault = fault(failure);
+		if (fault.isPresent()) {
+			return fault;
 		}
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof OptimisticLockException || cause instanceof OptimisticLockingFailureException
@@ -236,6 +230,26 @@ public final class PersistenceErrors {
 	}
 
 	/**
+	 * Translate a failure if it is a fault of the database rather than of the request: a busy pool,
+	 * a timeout or cancel, a connection lost or a database out of reach, each {@code 503}.
+	 * @param failure the exception
+	 * @return the error, or empty when the failure is no such fault
+	 */
+	public static Optional<JsonApiException> fault(Throwable failure) {
+		// A timeout or a busy pool also shows up wrapped as a connection failure: they come first.
+		if (isPoolExhausted(failure)) {
+			return Optional.of(busy());
+		}
+		if (isTimeout(failure)) {
+			return Optional.of(timedOut());
+		}
+		if (isConnectionLost(failure)) {
+			return Optional.of(unavailable());
+		}
+		return Optional.empty();
+	}
+
+	/**
 	 * Whether a failure is the loss of the database connection, or the database not being reachable
 	 * at all: a connection failure, an administrator's or crash shutdown, a connection killed or a
 	 * connection that is already closed. A commit that fails this way may or may not have happened.
@@ -279,8 +293,9 @@ public final class PersistenceErrors {
 				// Hibernate refuses a statement once the transaction's time is up.
 				return true;
 			}
-			if (cause instanceof SQLException sql && (CANCELLED_STATES.contains(sql.getSQLState())
-					|| MARIADB_CANCELLED.contains(sql.getErrorCode()))) {
+			if (cause instanceof SQLException sql
+					&& (CANCELLED_STATES.contains(String.valueOf(sql.getSQLState()))
+							|| MARIADB_CANCELLED.contains(sql.getErrorCode()))) {
 				return true;
 			}
 		}
@@ -289,13 +304,15 @@ public final class PersistenceErrors {
 
 	/**
 	 * Whether the connection pool had no free connection within its wait: HikariCP's timeout, which
-	 * carries neither a state nor a cause while the database is up (when connections cannot be made,
-	 * it carries the failure to make one, and the database is unreachable rather than busy).
+	 * carries neither a state nor a cause while the database is up and every connection is in use.
+	 * When connections cannot be made, it carries the failure to make one, or (before any attempt
+	 * failed) counts no connection at all ({@code total=0}): the database is unreachable then, not
+	 * busy.
 	 */
 	private static boolean isPoolExhausted(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = next(cause)) {
 			if (cause instanceof SQLTransientConnectionException pool && pool.getSQLState() == null
-					&& pool.getCause() == null) {
+					&& pool.getCause() == null && pool.getMessage() != null && !pool.getMessage().contains("total=0,")) {
 				return true;
 			}
 		}

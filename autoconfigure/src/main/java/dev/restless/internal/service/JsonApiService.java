@@ -1,14 +1,17 @@
 package dev.restless.internal.service;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.restless.internal.document.DocumentRenderer;
 import dev.restless.internal.document.RequestDocuments;
+import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.idempotency.IdempotencyStore;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.persistence.ConstraintFields;
 import dev.restless.internal.persistence.EntityWriter;
 import dev.restless.internal.persistence.IncludeLoader;
+import dev.restless.internal.persistence.PersistenceErrors;
 import dev.restless.internal.persistence.ResourceQueries;
 import dev.restless.internal.persistence.ResourceRepositories;
 import dev.restless.internal.precondition.ResourceVersions;
@@ -82,6 +85,16 @@ public final class JsonApiService {
 				documents, transactions);
 		this.atomic = new AtomicOperationsExecutor(this.rules, steps, processors, documents, requestDocuments,
 				transactions, maxAtomicOperations);
+	}
+
+	/**
+	 * The client's error for a fault of the database met outside Restless's own transactions (in a
+	 * processor of the application, say): {@code 503}, like the faults met inside them.
+	 * @param failure the failure
+	 * @return the error, or empty when the failure is no fault of the database
+	 */
+	public static Optional<JsonApiException> databaseFault(Throwable failure) {
+		return PersistenceErrors.fault(failure);
 	}
 
 	/** @return the rules every request passes first */

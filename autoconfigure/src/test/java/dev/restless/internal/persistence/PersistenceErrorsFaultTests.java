@@ -58,7 +58,11 @@ class PersistenceErrorsFaultTests {
 	@Test
 	void aPoolWithoutAFreeConnectionIsBusyWhileAPoolThatCannotConnectIsUnavailable() {
 		SQLTransientConnectionException busy = new SQLTransientConnectionException(
-				"HikariPool-1 - Connection is not available, request timed out after 500ms");
+				"HikariPool-1 - Connection is not available, request timed out after 500ms "
+						+ "(total=4, active=4, idle=0, waiting=1)");
+		SQLTransientConnectionException noneYet = new SQLTransientConnectionException(
+				"HikariPool-1 - Connection is not available, request timed out after 500ms "
+						+ "(total=0, active=0, idle=0, waiting=0)");
 		SQLTransientConnectionException down = new SQLTransientConnectionException(
 				"HikariPool-1 - Connection is not available, request timed out after 500ms", "08001",
 				new SQLException("Connection refused", "08001"));
@@ -66,6 +70,8 @@ class PersistenceErrorsFaultTests {
 		assertFault(new CannotCreateTransactionException("Could not open JPA EntityManager for transaction", busy),
 				"server-busy");
 		assertFault(new CannotCreateTransactionException("Could not open JPA EntityManager for transaction", down),
+				"database-unavailable");
+		assertFault(new CannotCreateTransactionException("Could not open JPA EntityManager for transaction", noneYet),
 				"database-unavailable");
 	}
 
