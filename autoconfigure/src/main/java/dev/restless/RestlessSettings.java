@@ -1,7 +1,10 @@
 package dev.restless;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings Restless runs with: the global limits and defaults, and the settings of single
@@ -28,6 +31,8 @@ public class RestlessSettings {
 	private boolean requireIfMatch;
 
 	private int atomicMaxOperations = 100;
+
+	private @Nullable Duration transactionTimeout = Duration.ofSeconds(10);
 
 	private Map<String, ResourceSettings> resources = new LinkedHashMap<>();
 
@@ -165,6 +170,25 @@ public class RestlessSettings {
 	 */
 	public void setAtomicMaxOperations(int atomicMaxOperations) {
 		this.atomicMaxOperations = atomicMaxOperations;
+	}
+
+	/**
+	 * The longest a request's transaction may take: every statement Restless runs, and every wait
+	 * for a lock, is bounded by the time its transaction has left, so that no request waits forever
+	 * and a lock held too long cannot take every connection of the pool. A request that runs out of
+	 * time is rolled back and answered {@code 503}.
+	 * @return the timeout, 10 seconds by default; {@code null} for none
+	 */
+	public @Nullable Duration getTransactionTimeout() {
+		return this.transactionTimeout;
+	}
+
+	/**
+	 * Set the longest a request's transaction may take (rounded up to whole seconds).
+	 * @param transactionTimeout the timeout, or {@code null} (or zero) for none
+	 */
+	public void setTransactionTimeout(@Nullable Duration transactionTimeout) {
+		this.transactionTimeout = transactionTimeout;
 	}
 
 	/**

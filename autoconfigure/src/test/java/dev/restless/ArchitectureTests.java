@@ -46,6 +46,8 @@ class ArchitectureTests {
 
 	private static final String PERSISTENCE = "Persistence";
 
+	private static final String IDEMPOTENCY = "Idempotency";
+
 	private static final String QUERY = "Query parsing";
 
 	private static final String PRECONDITION = "Precondition";
@@ -99,6 +101,7 @@ class ArchitectureTests {
 		// 4
 		.layer(DOCUMENT).definedBy("dev.restless.internal.document..")
 		.layer(PERSISTENCE).definedBy("dev.restless.internal.persistence..")
+		.layer(IDEMPOTENCY).definedBy("dev.restless.internal.idempotency..")
 		.layer(QUERY).definedBy("dev.restless.internal.query..")
 		.layer(PRECONDITION).definedBy("dev.restless.internal.precondition..")
 		// 5
@@ -119,6 +122,7 @@ class ArchitectureTests {
 		.whereLayer(DOCUMENT).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
 				PERSISTENCE, QUERY, PRECONDITION)
 		.whereLayer(PERSISTENCE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, SECURITY, SERVICE)
+		.whereLayer(IDEMPOTENCY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, SERVICE)
 		.whereLayer(QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
 				DOCUMENT, PERSISTENCE, PRECONDITION)
 		.whereLayer(PRECONDITION).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
@@ -161,8 +165,9 @@ class ArchitectureTests {
 	/** The web layer, like everything else, reaches the database only through the service layer. */
 	private static final ArchRule ONLY_SERVICE_AND_AUTO_CONFIGURATION_USE_PERSISTENCE = noClasses()
 		.that().resideOutsideOfPackages("dev.restless.internal.persistence..", "dev.restless.internal.service..",
-				"dev.restless.internal.security..", "dev.restless.autoconfigure..")
-		.should().dependOnClassesThat().resideInAPackage("dev.restless.internal.persistence..")
+				"dev.restless.internal.security..", "dev.restless.autoconfigure..", "dev.restless.internal.idempotency..")
+		.should().dependOnClassesThat().resideInAnyPackage("dev.restless.internal.persistence..",
+				"dev.restless.internal.idempotency..")
 		.because("the database is reached only through the service layer (and the row scopes it applies)");
 
 	@Test

@@ -7,6 +7,7 @@ import dev.restless.RestlessSettingsCustomizer;
 import dev.restless.internal.document.DocumentRenderer;
 import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
+import dev.restless.internal.idempotency.IdempotencyStore;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.metamodel.ResourceRegistryFactory;
 import dev.restless.internal.persistence.ConstraintFields;
@@ -158,7 +159,7 @@ public final class RestlessAutoConfiguration {
 			ObjectProvider<ObjectMapper> mapper, ObjectProvider<Validator> validator,
 			EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
 			RestlessSettings settings, ObjectProvider<AccessControl> access,
-			ObjectProvider<FieldVisibility> visibility) {
+			ObjectProvider<FieldVisibility> visibility, ObjectProvider<IdempotencyStore> idempotencyStore) {
 		if (access.getIfAvailable() == null && registry.all().stream().anyMatch((resource) -> resource.access().any())) {
 			throw new InvalidResourceConfigurationException("Access rules (readAccess, createAccess, updateAccess, "
 					+ "deleteAccess, relationshipAccess, @FieldAccess) are Spring Security expressions; add Spring "
@@ -167,6 +168,7 @@ public final class RestlessAutoConfiguration {
 		return new JsonApiService(registry, queryParser, queries, repositories, writer, renderer, processors,
 				mapperOf(mapper), validator.getIfAvailable(), sharedEntityManager(entityManagerFactory),
 				transactionManager, settings.getAtomicMaxOperations(), ConstraintFields.of(entityManagerFactory, registry),
+				settings.getTransactionTimeout(), idempotencyStore.getIfAvailable(),
 				access.getIfAvailable(() -> AccessControl.NONE), visibilityOf(visibility));
 	}
 
@@ -178,7 +180,7 @@ public final class RestlessAutoConfiguration {
 		return mapper.getIfAvailable(() -> JsonMapper.builder().build());
 	}
 
-	private static EntityManager sharedEntityManager(EntityManagerFactory entityManagerFactory) {
+	static EntityManager sharedEntityManager(EntityManagerFactory entityManagerFactory) {
 		return SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
 	}
 

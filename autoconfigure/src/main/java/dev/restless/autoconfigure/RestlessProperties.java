@@ -1,5 +1,6 @@
 package dev.restless.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,15 @@ public class RestlessProperties {
 	 * The Atomic Operations extension, served at {base-path}/operations.
 	 */
 	private final Atomic atomic = new Atomic();
+
+	/**
+	 * Longest a request's transaction may take. Every statement and lock wait is bounded by the time
+	 * left, so no request waits forever; one that runs out of time is rolled back and answered 503.
+	 * Whole seconds; 0 for no limit.
+	 */
+	private Duration transactionTimeout = Duration.ofSeconds(10);
+
+	private final Idempotency idempotency = new Idempotency();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -163,6 +173,18 @@ public class RestlessProperties {
 		return this.atomic;
 	}
 
+	public Duration getTransactionTimeout() {
+		return this.transactionTimeout;
+	}
+
+	public void setTransactionTimeout(Duration transactionTimeout) {
+		this.transactionTimeout = transactionTimeout;
+	}
+
+	public Idempotency getIdempotency() {
+		return this.idempotency;
+	}
+
 	/**
 	 * Apply the properties to the settings Restless runs with. A resource's lists are copied, so
 	 * a {@link dev.restless.RestlessSettingsCustomizer} that changes them leaves the properties as
@@ -178,6 +200,7 @@ public class RestlessProperties {
 		settings.setMaxRequestSize(this.maxRequestSize.toBytes());
 		settings.setRequireIfMatch(this.requireIfMatch);
 		settings.setAtomicMaxOperations(this.atomic.getMaxOperations());
+		settings.setTransactionTimeout(this.transactionTimeout.isZero() ? null : this.transactionTimeout);
 		this.resources.forEach((collectionName, resource) -> resource.applyTo(settings.resource(collectionName)));
 	}
 
@@ -197,6 +220,95 @@ public class RestlessProperties {
 
 		public void setMaxOperations(int maxOperations) {
 			this.maxOperations = maxOperations;
+		}
+
+	}
+
+	/**
+	 * Idempotency keys: writes that carry an {@code Idempotency-Key} header are executed at most
+	 * once, their responses recorded in a table that every instance of the application shares.
+	 */
+	public static class Idempotency {
+
+		/**
+		 * Whether writes honour the Idempotency-Key header. Off by default: it needs a table in the
+		 * application's database (see table-name and create-table).
+		 */
+		private boolean enabled;
+
+		/**
+		 * Table that records the keys and responses, optionally qualified by its schema.
+		 */
+		private String tableName = "restless_idempotency_keys";
+
+		/**
+		 * Whether to create the table (and its index) at start-up when it does not exist. Off by
+		 * default, for schemas managed by migrations.
+		 */
+		private boolean createTable;
+
+		/**
+		 * How long a key and its response are kept after the first request with it.
+		 */
+		private Duration retention = Duration.ofHours(24);
+
+		/**
+		 * Time between two background purges of expired keys.
+		 */
+		private Duration purgeInterval = Duration.ofHours(1);
+
+		/**
+		 * How long a request may hold its key in flight before a retry may take it over (the
+		 * instance that held it died or lost the database). Retries are answered 409 until then.
+		 */
+		private Duration inFlightTimeout = Duration.ofSeconds(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getTableName() {
+			return this.tableName;
+		}
+
+		public void setTableName(String tableName) {
+			this.tableName = tableName;
+		}
+
+		public boolean isCreateTable() {
+			return this.createTable;
+		}
+
+		public void setCreateTable(boolean createTable) {
+			this.createTable = createTable;
+		}
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
+		}
+
+		public Duration getPurgeInterval() {
+			return this.purgeInterval;
+		}
+
+		public void setPurgeInterval(Duration purgeInterval) {
+			this.purgeInterval = purgeInterval;
+		}
+
+		public Duration getInFlightTimeout() {
+			return this.inFlightTimeout;
+		}
+
+		public void setInFlightTimeout(Duration inFlightTimeout) {
+			this.inFlightTimeout = inFlightTimeout;
 		}
 
 	}

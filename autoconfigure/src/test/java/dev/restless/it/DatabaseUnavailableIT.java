@@ -72,6 +72,8 @@ class DatabaseUnavailableIT {
 		assertThat(response.header("Content-Type")).startsWith(JsonApiClient.JSON_API);
 		assertThat(response.firstError().get("status").asString()).isEqualTo("503");
 		assertThat(response.firstError().get("title").asString()).isEqualTo("Service unavailable");
+		assertThat(response.firstError().get("code").asString()).isEqualTo("database-unavailable");
+		assertThat(response.header("Retry-After")).isNotNull();
 		String detail = response.firstError().get("detail").asString().toLowerCase();
 		assertThat(detail).contains("database").doesNotContain("jdbc").doesNotContain("127.0.0.1")
 			.doesNotContain("exception").doesNotContain("select").doesNotContain("connection is not available");

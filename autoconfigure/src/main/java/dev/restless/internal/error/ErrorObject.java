@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * A JSON:API error object. {@code status} is a string, as the specification requires.
  *
  * @param status the HTTP status code as a string
+ * @param code an application-specific code a client can act on (such as {@code outcome-unknown}),
+ * or {@code null}
  * @param title a short, occurrence-independent summary
  * @param detail an explanation of this occurrence, or {@code null}
  * @param source what in the request caused the error, or {@code null}
@@ -16,8 +18,22 @@ import org.jspecify.annotations.Nullable;
  * @param meta non-standard information, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ErrorObject(String status, String title, @Nullable String detail, @Nullable ErrorSource source,
-		@Nullable Map<String, Object> links, @Nullable Map<String, Object> meta) {
+public record ErrorObject(String status, @Nullable String code, String title, @Nullable String detail,
+		@Nullable ErrorSource source, @Nullable Map<String, Object> links, @Nullable Map<String, Object> meta) {
+
+	/**
+	 * An error without a code.
+	 * @param status the HTTP status code as a string
+	 * @param title the title
+	 * @param detail the detail, or {@code null}
+	 * @param source the source, or {@code null}
+	 * @param links the links, or {@code null}
+	 * @param meta the meta, or {@code null}
+	 */
+	public ErrorObject(String status, String title, @Nullable String detail, @Nullable ErrorSource source,
+			@Nullable Map<String, Object> links, @Nullable Map<String, Object> meta) {
+		this(status, null, title, detail, source, links, meta);
+	}
 
 	/**
 	 * An error without links or meta.
@@ -27,7 +43,19 @@ public record ErrorObject(String status, String title, @Nullable String detail, 
 	 * @param source the source, or {@code null}
 	 */
 	public ErrorObject(String status, String title, @Nullable String detail, @Nullable ErrorSource source) {
-		this(status, title, detail, source, null, null);
+		this(status, null, title, detail, source, null, null);
+	}
+
+	/**
+	 * An error with a code a client can act on, and no source.
+	 * @param status the HTTP status
+	 * @param code the code
+	 * @param title the title
+	 * @param detail the detail
+	 * @return the error object
+	 */
+	public static ErrorObject coded(int status, String code, String title, String detail) {
+		return new ErrorObject(Integer.toString(status), code, title, detail, null, null, null);
 	}
 
 	/**
@@ -84,8 +112,8 @@ public record ErrorObject(String status, String title, @Nullable String detail, 
 	 */
 	public ErrorObject withPointerPrefix(String prefix) {
 		String pointer = (this.source != null && this.source.pointer() != null) ? this.source.pointer() : "";
-		return new ErrorObject(this.status, this.title, this.detail, new ErrorSource(prefix + pointer, null, null),
-				this.links, this.meta);
+		return new ErrorObject(this.status, this.code, this.title, this.detail,
+				new ErrorSource(prefix + pointer, null, null), this.links, this.meta);
 	}
 
 	/**

@@ -1,7 +1,12 @@
 package dev.restless.internal.persistence;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,15 +26,24 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 
 /**
  * Translates database failures into JSON:API errors whose detail helps the client and names no
  * SQL, table or constraint: unique and foreign-key violations are conflicts ({@code 409}),
  * not-null and check violations, text too long for its column and numbers out of its range are
- * unprocessable ({@code 422}), an unreachable database is {@code 503}, and a request that lost a
- * race with another writer is a conflict ({@code 409}) or, when it carried a precondition, a
- * failed precondition ({@code 412}).
+ * unprocessable ({@code 422}), and a request that lost a race with another writer is a conflict
+ * ({@code 409}) or, when it carried a precondition, a failed precondition ({@code 412}).
+ * <p>
+ * Faults of the database rather than of the request are {@code 503} with {@code Retry-After}, each
+ * with its own {@code code}: a database that cannot be reached or a connection lost
+ * ({@code database-unavailable}), a statement that timed out or was cancelled
+ * ({@code database-timeout}), and a pool with no free connection ({@code server-busy}). They say
+ * that nothing was written, which holds for every failure before the commit; a connection lost
+ * during the commit is told apart by the caller, which alone knows when the commit started (see
+ * {@link #outcomeUnknown()}).
  */
 public final class PersistenceErrors {
 
@@ -61,6 +75,27 @@ public final class PersistenceErrors {
 	private static final Set<String> OUT_OF_RANGE_STATES = Set.of("22003");
 
 	private static final Set<Integer> MARIADB_OUT_OF_RANGE = Set.of(1264);
+
+	/**
+	 * The server ended the session: PostgreSQL's admin shutdown, crash shutdown and "cannot connect
+	 * now" (the other states of a lost connection are all of class {@code 08}).
+	 */
+	private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
+
+	/** MariaDB: connection killed, server gone away, connection lost. */
+	private static final Set<Integer> MARIADB_CONNECTION_LOST = Set.of(1927, 2006, 2013);
+
+	/** H2: connection broken, database closed. */
+	private static final Set<Integer> H2_CONNECTION_LOST = Set.of(90067, 90098, 90121);
+
+	/** A statement cancelled, by its timeout or by an administrator (PostgreSQL and H2). */
+	private static final Set<String> CANCELLED_STATES = Set.of("57014");
+
+	/** MariaDB: query interrupted ({@code KILL QUERY}), {@code max_statement_time} exceeded. */
+	private static final Set<Integer> MARIADB_CANCELLED = Set.of(1317, 1969, 3024);
+
+	/** Seconds a client is asked to wait before it tries again, in {@code Retry-After}. */
+	public static final String RETRY_AFTER_SECONDS = "2";
 
 	private PersistenceErrors() {
 	}
@@ -103,6 +138,10 @@ public final class PersistenceErrors {
 	 */
 	public static Optional<JsonApiException> translate(Throwable failure, boolean deleting, boolean conditional,
 			ConstraintFields fields) {
+		Optional<JsonApiException> fault = fault(failure);
+		if (fault.isPresent()) {
+			return fault;
+		}
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof OptimisticLockException || cause instanceof OptimisticLockingFailureException
 					|| cause instanceof StaleStateException) {
@@ -127,11 +166,6 @@ public final class PersistenceErrors {
 			}
 			if (cause instanceof PropertyValueException property && !(cause instanceof TransientPropertyValueException)) {
 				return Optional.of(notNull(fields.property(property.getEntityName(), property.getPropertyName())));
-			}
-			if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
-					|| cause instanceof CannotCreateTransactionException
-					|| cause instanceof DataAccessResourceFailureException) {
-				return Optional.of(error(503, "Service unavailable", "The database cannot be reached; try again later"));
 			}
 			if (cause instanceof ConstraintViolationException violation) {
 				String message = messageOf(violation);
@@ -192,10 +226,152 @@ public final class PersistenceErrors {
 							"The value of '%s' is outside the range the resource can store", pointer)
 					: error(422, "Value out of range", "A number is outside the range the resource can store"));
 		}
-		if (state.startsWith("08")) {
-			return Optional.of(error(503, "Service unavailable", "The database cannot be reached; try again later"));
+		return Optional.empty();
+	}
+
+	/**
+	 * Translate a failure if it is a fault of the database rather than of the request: a busy pool,
+	 * a timeout or cancel, a connection lost or a database out of reach, each {@code 503}.
+	 * @param failure the exception
+	 * @return the error, or empty when the failure is no such fault
+	 */
+	public static Optional<JsonApiException> fault(Throwable failure) {
+		// A timeout or a busy pool also shows up wrapped as a connection failure: they come first.
+		if (isPoolExhausted(failure)) {
+			return Optional.of(busy());
+		}
+		if (isTimeout(failure)) {
+			return Optional.of(timedOut());
+		}
+		if (isConnectionLost(failure)) {
+			return Optional.of(unavailable());
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether a failure is the loss of the database connection, or the database not being reachable
+	 * at all: a connection failure, an administrator's or crash shutdown, a connection killed or a
+	 * connection that is already closed. A commit that fails this way may or may not have happened.
+	 * @param failure the exception
+	 * @return whether the connection was lost
+	 */
+	public static boolean isConnectionLost(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = next(cause)) {
+			if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
+					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
+					|| cause instanceof CannotCreateTransactionException
+					|| cause instanceof DataAccessResourceFailureException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql) {
+				String state = (sql.getSQLState() != null) ? sql.getSQLState() : "";
+				if (state.startsWith("08") || SHUTDOWN_STATES.contains(state)
+						|| MARIADB_CONNECTION_LOST.contains(sql.getErrorCode())
+						|| H2_CONNECTION_LOST.contains(sql.getErrorCode())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a statement timed out or was cancelled: the statement timeout that
+	 * {@code restless.transaction-timeout} sets, an expired transaction, or a query an administrator
+	 * cancelled. The transaction is then rolled back.
+	 */
+	private static boolean isTimeout(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = next(cause)) {
+			if (cause instanceof jakarta.persistence.QueryTimeoutException
+					|| cause instanceof org.hibernate.QueryTimeoutException || cause instanceof QueryTimeoutException
+					|| cause instanceof SQLTimeoutException || cause instanceof TransactionTimedOutException) {
+				return true;
+			}
+			if (cause instanceof org.hibernate.TransactionException && cause.getMessage() != null
+					&& cause.getMessage().contains("timeout expired")) {
+				// Hibernate refuses a statement once the transaction's time is up.
+				return true;
+			}
+			if (cause instanceof SQLException sql
+					&& (CANCELLED_STATES.contains(String.valueOf(sql.getSQLState()))
+							|| MARIADB_CANCELLED.contains(sql.getErrorCode()))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the connection pool had no free connection within its wait: HikariCP's timeout, which
+	 * carries neither a state nor a cause while the database is up and every connection is in use.
+	 * When connections cannot be made, it carries the failure to make one, or (before any attempt
+	 * failed) counts no connection at all ({@code total=0}): the database is unreachable then, not
+	 * busy.
+	 */
+	private static boolean isPoolExhausted(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = next(cause)) {
+			if (cause instanceof SQLTransientConnectionException pool && pool.getSQLState() == null
+					&& pool.getCause() == null && pool.getMessage() != null && !pool.getMessage().contains("total=0,")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static @Nullable Throwable next(Throwable cause) {
+		return (cause.getCause() != cause) ? cause.getCause() : null;
+	}
+
+	/**
+	 * {@code 503}: the database cannot be reached or the connection was lost before anything was
+	 * committed.
+	 * @return the error
+	 */
+	public static JsonApiException unavailable() {
+		return fault(503, "database-unavailable", "Service unavailable",
+				"The database cannot be reached or the connection to it was lost; nothing was written. "
+						+ "Try again later");
+	}
+
+	/**
+	 * {@code 503}: a statement ran out of time or was cancelled, and the transaction was rolled back.
+	 * @return the error
+	 */
+	public static JsonApiException timedOut() {
+		return fault(503, "database-timeout", "Service unavailable",
+				"The database did not complete the request in time (a statement took too long, waited too long "
+						+ "for a lock, or was cancelled); nothing was written. Try again later");
+	}
+
+	/**
+	 * {@code 503}: every connection to the database is in use.
+	 * @return the error
+	 */
+	public static JsonApiException busy() {
+		return fault(503, "server-busy", "Service unavailable",
+				"The server is busy: all its database connections are in use. Nothing was written; try again "
+						+ "shortly");
+	}
+
+	/**
+	 * {@code 504}: the connection to the database was lost while a change was being committed, so
+	 * whether it was written is unknown. Gateway Timeout because Restless, like a gateway, waited for
+	 * an answer from the server behind it (the database) that never came; unlike {@code 503}, it
+	 * does not say that nothing happened, and it carries no {@code Retry-After}: repeating the
+	 * request blindly could apply it twice.
+	 * @return the error
+	 */
+	public static JsonApiException outcomeUnknown() {
+		return new JsonApiException(ErrorObject.coded(504, "outcome-unknown", "Outcome unknown",
+				"The connection to the database was lost while the change was being committed, so it may or may not "
+						+ "have been written. Repeating the request is safe only with the same Idempotency-Key; "
+						+ "without one, read the resource to find out"));
+	}
+
+	private static JsonApiException fault(int status, String code, String title, String detail) {
+		return new JsonApiException(status, List.of(ErrorObject.coded(status, code, title, detail)),
+				Map.of("Retry-After", RETRY_AFTER_SECONDS));
 	}
 
 	private static JsonApiException lockConflict() {

@@ -498,7 +498,7 @@ public final class AtomicOperationsExecutor {
 				.stream()
 				.map((object) -> object.withPointerPrefix(operation.pointer()))
 				.toList();
-			return new JsonApiException(error.status(), errors, Map.of());
+			return new JsonApiException(error.status(), errors, error.headers());
 		}
 
 	}

@@ -1,12 +1,18 @@
 package dev.restless.internal.service;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import dev.restless.internal.document.DocumentRenderer;
 import dev.restless.internal.document.RequestDocuments;
+import dev.restless.internal.error.JsonApiException;
+import dev.restless.internal.idempotency.IdempotencyStore;
 import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.persistence.ConstraintFields;
 import dev.restless.internal.persistence.EntityWriter;
 import dev.restless.internal.persistence.IncludeLoader;
+import dev.restless.internal.persistence.PersistenceErrors;
 import dev.restless.internal.persistence.ResourceQueries;
 import dev.restless.internal.persistence.ResourceRepositories;
 import dev.restless.internal.precondition.ResourceVersions;
@@ -35,6 +41,8 @@ public final class JsonApiService {
 
 	private final AtomicOperationsExecutor atomic;
 
+	private final IdempotentWrites idempotentWrites;
+
 	/**
 	 * Assemble the service.
 	 * @param registry the exposed resources
@@ -50,6 +58,10 @@ public final class JsonApiService {
 	 * @param transactionManager the transaction manager of the entities
 	 * @param maxAtomicOperations the most operations one atomic request may carry
 	 * @param constraintFields the fields the columns and unique keys of the schema store
+	 * @param transactionTimeout the longest a request's transaction may take, or {@code null} for
+	 * no limit
+	 * @param idempotencyStore the table of idempotency keys, or {@code null} when they are switched
+	 * off
 	 * @param access who may do what, by the resources' access rules
 	 * @param visibility the fields the caller may read
 	 */
@@ -57,10 +69,13 @@ public final class JsonApiService {
 			ResourceRepositories repositories, EntityWriter writer, DocumentRenderer renderer,
 			ProcessorChain processors, ObjectMapper mapper, @Nullable Validator validator, EntityManager entityManager,
 			PlatformTransactionManager transactionManager, int maxAtomicOperations,
-			ConstraintFields constraintFields, AccessControl access, FieldVisibility visibility) {
+			ConstraintFields constraintFields, @Nullable Duration transactionTimeout,
+			@Nullable IdempotencyStore idempotencyStore, AccessControl access, FieldVisibility visibility) {
 		this.rules = new OperationRules(registry, access, visibility);
 		EntityValidation validation = new EntityValidation(registry, validator);
-		Transactions transactions = new Transactions(transactionManager, validation, constraintFields);
+		this.idempotentWrites = new IdempotentWrites(idempotencyStore, mapper);
+		Transactions transactions = new Transactions(transactionManager, validation, constraintFields, entityManager,
+				transactionTimeout, this.idempotentWrites);
 		EntityLoader loader = new EntityLoader(registry, queries, validation);
 		ResourceVersions versions = new ResourceVersions(mapper);
 		Documents documents = new Documents(new IncludeLoader(registry, queries, visibility), renderer, processors, versions,
@@ -76,6 +91,16 @@ public final class JsonApiService {
 				transactions, maxAtomicOperations);
 	}
 
+	/**
+	 * The client's error for a fault of the database met outside Restless's own transactions (in a
+	 * processor of the application, say): {@code 503}, like the faults met inside them.
+	 * @param failure the failure
+	 * @return the error, or empty when the failure is no fault of the database
+	 */
+	public static Optional<JsonApiException> databaseFault(Throwable failure) {
+		return PersistenceErrors.fault(failure);
+	}
+
 	/** @return the rules every request passes first */
 	public OperationRules rules() {
 		return this.rules;
@@ -89,6 +114,11 @@ public final class JsonApiService {
 	/** @return the writes of single requests */
 	public ResourceWrites writes() {
 		return this.writes;
+	}
+
+	/** @return the writes made at most once with an idempotency key */
+	public IdempotentWrites idempotentWrites() {
+		return this.idempotentWrites;
 	}
 
 	/** @return the executor of atomic requests */

@@ -72,7 +72,8 @@ public class AtomicOperationsController {
 		request.setAttribute(NEGOTIATED, Boolean.TRUE);
 		// Read here rather than bound by Spring MVC, so that the media type is checked first.
 		byte[] body = this.bodies.read(request);
-		this.responses.write(this.service.atomic().execute(body, this.contexts.of(request)),
+		this.responses.write(IdempotentRequests.execute(this.service, request, body,
+				() -> this.service.atomic().execute(body, this.contexts.of(request))),
 				ContentNegotiation.JSON_API_ATOMIC, response);
 	}
 

@@ -106,7 +106,9 @@ public class JsonApiController {
 			return;
 		}
 		this.negotiation.checkContentType(request.getContentType());
-		write(this.service.writes().create(target, body(request), this.contexts.of(request)), response);
+		byte[] body = body(request);
+		write(IdempotentRequests.execute(this.service, request, body,
+				() -> this.service.writes().create(target, body, this.contexts.of(request))), response);
 	}
 
 	/**
@@ -131,9 +133,12 @@ public class JsonApiController {
 			case GET -> this.service.reads().getResource(target, id, this.contexts.of(request));
 			case PATCH -> {
 				this.negotiation.checkContentType(request.getContentType());
-				yield this.service.writes().update(target, id, body(request), this.contexts.of(request));
+				byte[] body = body(request);
+				yield IdempotentRequests.execute(this.service, request, body,
+						() -> this.service.writes().update(target, id, body, this.contexts.of(request)));
 			}
-			default -> this.service.writes().delete(target, id, this.contexts.of(request));
+			default -> IdempotentRequests.execute(this.service, request, new byte[0],
+					() -> this.service.writes().delete(target, id, this.contexts.of(request)));
 		};
 		write(result, response);
 	}
@@ -204,8 +209,9 @@ public class JsonApiController {
 		}
 		Target target = this.rules.writableRelationship(endpoint, relation);
 		this.negotiation.checkContentType(request.getContentType());
-		write(this.service.writes().changeRelationship(target, id, body(request), this.contexts.of(request)),
-				response);
+		byte[] body = body(request);
+		write(IdempotentRequests.execute(this.service, request, body,
+				() -> this.service.writes().changeRelationship(target, id, body, this.contexts.of(request))), response);
 	}
 
 	/**

@@ -2,12 +2,14 @@ package dev.restless.internal.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.restless.ProcessingException;
 import dev.restless.internal.document.ErrorDocuments;
 import dev.restless.internal.error.ErrorObject;
 import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.service.JsonApiResponse;
+import dev.restless.internal.service.JsonApiService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -23,7 +25,8 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
  * The one error handler of Restless's endpoints: every failure becomes a JSON:API error document,
  * with the Atomic Operations extension in its media type once an atomic request negotiated it. An
  * unexpected failure is a generic {@code 500} and one log line, never a stack trace or SQL in the
- * response.
+ * response; a fault of the database met outside Restless's transactions (in a processor, say) is
+ * the {@code 503} it would have been inside them.
  */
 @RestControllerAdvice(assignableTypes = { JsonApiController.class, AtomicOperationsController.class })
 public class JsonApiExceptionHandler {
@@ -82,6 +85,12 @@ public class JsonApiExceptionHandler {
 	 */
 	@ExceptionHandler(Exception.class)
 	public void handleUnexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+		Optional<JsonApiException> fault = JsonApiService.databaseFault(ex);
+		if (fault.isPresent()) {
+			logger.warn("Database fault handling " + request.getMethod() + " " + request.getRequestURI() + ": " + ex);
+			handleJsonApiException(fault.get(), request, response);
+			return;
+		}
 		// One line at error level; the stack trace only when debugging is switched on.
 		logger.error("Unexpected failure handling " + request.getMethod() + " " + request.getRequestURI() + ": " + ex);
 		if (logger.isDebugEnabled()) {

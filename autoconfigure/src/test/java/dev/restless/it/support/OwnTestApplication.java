@@ -1,5 +1,8 @@
 package dev.restless.it.support;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.restless.it.app.TestApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,16 +26,33 @@ public final class OwnTestApplication {
 	 */
 	public static ConfigurableApplicationContext start(String database, Class<?>[] configurations,
 			String... arguments) {
-		String[] all = new String[arguments.length + 4];
-		all[0] = "--server.port=0";
-		all[1] = "--spring.main.banner-mode=off";
-		all[2] = "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1";
-		all[3] = "--spring.datasource.username=sa";
-		System.arraycopy(arguments, 0, all, 4, arguments.length);
-		Class<?>[] sources = new Class<?>[configurations.length + 1];
-		sources[0] = TestApplication.class;
-		System.arraycopy(configurations, 0, sources, 1, configurations.length);
-		return new SpringApplicationBuilder(sources).run(all);
+		return run(configurations, arguments, "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+				"--spring.datasource.username=sa");
+	}
+
+	/**
+	 * Start the test application on the database of this run, beside the shared context of the
+	 * integration tests: the schema is updated, never dropped, so that both can use it.
+	 * @param configurations configuration classes to add to the application's own
+	 * @param arguments command-line arguments, which win over {@code application.yml}
+	 * @return the running application
+	 */
+	public static ConfigurableApplicationContext startOnThisRunsDatabase(Class<?>[] configurations,
+			String... arguments) {
+		TestDatabase database = TestDatabase.current();
+		return run(configurations, arguments, "--spring.datasource.url=" + database.url(),
+				"--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password(), "--spring.jpa.hibernate.ddl-auto=update");
+	}
+
+	private static ConfigurableApplicationContext run(Class<?>[] configurations, String[] arguments,
+			String... database) {
+		List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
+		all.addAll(List.of(database));
+		all.addAll(List.of(arguments));
+		List<Class<?>> sources = new ArrayList<>(List.of(TestApplication.class));
+		sources.addAll(List.of(configurations));
+		return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(all.toArray(String[]::new));
 	}
 
 	/**
