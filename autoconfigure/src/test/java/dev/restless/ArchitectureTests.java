@@ -60,9 +60,11 @@ class ArchitectureTests {
 
 	private static final String PROCESSING = "Processing SPI";
 
-	private static final String SECURITY_API = "Security API";
-
 	private static final String PUBLIC_API = "Public API";
+
+	private static final String SECURITY = "Security";
+
+	private static final String PUBLIC_SECURITY = "Public security API";
 
 	/** Every package of Restless, the root included, is one slice: none may depend on itself in a circle. */
 	private static final ArchRule PACKAGES_ARE_FREE_OF_CYCLES = slices().assignedFrom(new SliceAssignment() {
@@ -91,6 +93,7 @@ class ArchitectureTests {
 		.layer(AUTOCONFIGURE).definedBy("dev.restless.autoconfigure..")
 		// 2
 		.layer(WEB).definedBy("dev.restless.internal.web..")
+		.layer(SECURITY).definedBy("dev.restless.internal.security..")
 		// 3
 		.layer(SERVICE).definedBy("dev.restless.internal.service..")
 		// 4
@@ -104,41 +107,40 @@ class ArchitectureTests {
 		.layer(METAMODEL).definedBy("dev.restless.internal.metamodel..")
 		.layer(PUBLIC_QUERY).definedBy("dev.restless.query..")
 		.layer(PROCESSING).definedBy("dev.restless.processing..")
-		.layer(SECURITY_API).definedBy("dev.restless.security..")
 		// 6
 		.layer(PUBLIC_API).definedBy(ROOT)
+		.layer(PUBLIC_SECURITY).definedBy("dev.restless.security..")
 
 		.whereLayer(AUTOCONFIGURE).mayNotBeAccessedByAnyLayer()
+		.whereLayer(SECURITY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE)
+		.whereLayer(PUBLIC_SECURITY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY)
 		.whereLayer(WEB).mayOnlyBeAccessedByLayers(AUTOCONFIGURE)
-		.whereLayer(SERVICE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB)
-		.whereLayer(DOCUMENT).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(SERVICE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY)
+		.whereLayer(DOCUMENT).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
 				PERSISTENCE, QUERY, PRECONDITION)
-		.whereLayer(PERSISTENCE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, SERVICE)
-		.whereLayer(QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(PERSISTENCE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, SECURITY, SERVICE)
+		.whereLayer(QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
 				DOCUMENT, PERSISTENCE, PRECONDITION)
-		.whereLayer(PRECONDITION).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(PRECONDITION).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY)
-		.whereLayer(GRAPH).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(GRAPH).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				ERROR, METAMODEL, PUBLIC_QUERY, PROCESSING)
-		.whereLayer(ERROR).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(ERROR).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, METAMODEL, PUBLIC_QUERY, PROCESSING)
-		.whereLayer(METAMODEL).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(METAMODEL).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, PUBLIC_QUERY, PROCESSING)
-		.whereLayer(PUBLIC_QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(PUBLIC_QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PROCESSING)
-		.whereLayer(PROCESSING).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(PROCESSING).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PUBLIC_QUERY)
-		.whereLayer(SECURITY_API).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(PUBLIC_API).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PUBLIC_QUERY, PROCESSING)
-		.whereLayer(PUBLIC_API).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
-				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
-				GRAPH, ERROR, METAMODEL, PUBLIC_QUERY, PROCESSING, SECURITY_API)
 
 		// dev.restless.internal itself holds only its package-info.
 		.ensureAllClassesAreContainedInArchitectureIgnoring("dev.restless.internal")
@@ -159,9 +161,9 @@ class ArchitectureTests {
 	/** The web layer, like everything else, reaches the database only through the service layer. */
 	private static final ArchRule ONLY_SERVICE_AND_AUTO_CONFIGURATION_USE_PERSISTENCE = noClasses()
 		.that().resideOutsideOfPackages("dev.restless.internal.persistence..", "dev.restless.internal.service..",
-				"dev.restless.autoconfigure..")
+				"dev.restless.internal.security..", "dev.restless.autoconfigure..")
 		.should().dependOnClassesThat().resideInAPackage("dev.restless.internal.persistence..")
-		.because("the database is reached only through the service layer");
+		.because("the database is reached only through the service layer (and the row scopes it applies)");
 
 	@Test
 	void packagesAreFreeOfCycles() {

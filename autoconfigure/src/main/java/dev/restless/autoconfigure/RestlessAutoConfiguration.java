@@ -5,12 +5,16 @@ import dev.restless.Restless;
 import dev.restless.RestlessSettings;
 import dev.restless.RestlessSettingsCustomizer;
 import dev.restless.internal.document.DocumentRenderer;
+import dev.restless.internal.metamodel.FieldVisibility;
+import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.metamodel.ResourceRegistryFactory;
 import dev.restless.internal.persistence.ConstraintFields;
 import dev.restless.internal.persistence.EntityWriter;
 import dev.restless.internal.persistence.RelationshipWriter;
 import dev.restless.internal.persistence.ResourceQueries;
+import dev.restless.internal.persistence.RowRestrictions;
+import dev.restless.internal.persistence.RowScoping;
 import dev.restless.internal.persistence.ResourceRepositories;
 import dev.restless.internal.service.ProcessorChain;
 import dev.restless.internal.query.QueryParser;
@@ -19,6 +23,7 @@ import dev.restless.internal.query.FilterOperators;
 import dev.restless.internal.query.FilterParser;
 import dev.restless.internal.persistence.FilterPredicateBuilder;
 import dev.restless.internal.query.TextMatching;
+import dev.restless.internal.service.AccessControl;
 import dev.restless.internal.service.JsonApiService;
 import dev.restless.internal.web.RegistryRestless;
 import jakarta.persistence.EntityManager;
@@ -91,25 +96,32 @@ public final class RestlessAutoConfiguration {
 
 	@Bean
 	FilterParser restlessFilterParser(ResourceRegistry registry, FilterOperators operators,
-			RestlessSettings settings) {
-		return new FilterParser(registry, operators, settings.getMaxFilterDepth(), settings.getMaxFilterNodes());
+			RestlessSettings settings, ObjectProvider<FieldVisibility> visibility) {
+		return new FilterParser(registry, operators, settings.getMaxFilterDepth(), settings.getMaxFilterNodes(),
+				visibilityOf(visibility));
 	}
 
 	@Bean
-	FilterPredicateBuilder restlessFilterPredicateBuilder(ResourceRegistry registry, FilterOperators operators) {
-		return new FilterPredicateBuilder(registry, operators);
+	RowScoping restlessRowScoping(ObjectProvider<RowRestrictions> restrictions) {
+		return new RowScoping(restrictions.getIfAvailable(() -> RowRestrictions.NONE));
+	}
+
+	@Bean
+	FilterPredicateBuilder restlessFilterPredicateBuilder(ResourceRegistry registry, FilterOperators operators,
+			RowScoping scoping) {
+		return new FilterPredicateBuilder(registry, operators, scoping);
 	}
 
 	@Bean
 	QueryParser restlessQueryParser(ResourceRegistry registry, FilterParser filterParser,
-			RestlessSettings settings) {
-		return new QueryParser(registry, filterParser, settings.getMaxIncludeDepth());
+			RestlessSettings settings, ObjectProvider<FieldVisibility> visibility) {
+		return new QueryParser(registry, filterParser, settings.getMaxIncludeDepth(), visibilityOf(visibility));
 	}
 
 	@Bean
 	ResourceQueries restlessResourceQueries(EntityManagerFactory entityManagerFactory, ResourceRegistry registry,
-			FilterPredicateBuilder predicates) {
-		return new ResourceQueries(sharedEntityManager(entityManagerFactory), registry, predicates);
+			FilterPredicateBuilder predicates, RowScoping scoping) {
+		return new ResourceQueries(sharedEntityManager(entityManagerFactory), registry, predicates, scoping);
 	}
 
 	@Bean
@@ -130,8 +142,9 @@ public final class RestlessAutoConfiguration {
 	}
 
 	@Bean
-	DocumentRenderer restlessDocumentRenderer(ResourceRegistry registry, ObjectProvider<ObjectMapper> mapper) {
-		return new DocumentRenderer(registry, mapperOf(mapper));
+	DocumentRenderer restlessDocumentRenderer(ResourceRegistry registry, ObjectProvider<ObjectMapper> mapper,
+			ObjectProvider<FieldVisibility> visibility) {
+		return new DocumentRenderer(registry, mapperOf(mapper), visibilityOf(visibility));
 	}
 
 	@Bean
@@ -144,10 +157,21 @@ public final class RestlessAutoConfiguration {
 			ResourceRepositories repositories, EntityWriter writer, DocumentRenderer renderer, ProcessorChain processors,
 			ObjectProvider<ObjectMapper> mapper, ObjectProvider<Validator> validator,
 			EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
-			RestlessSettings settings) {
+			RestlessSettings settings, ObjectProvider<AccessControl> access,
+			ObjectProvider<FieldVisibility> visibility) {
+		if (access.getIfAvailable() == null && registry.all().stream().anyMatch((resource) -> resource.access().any())) {
+			throw new InvalidResourceConfigurationException("Access rules (readAccess, createAccess, updateAccess, "
+					+ "deleteAccess, relationshipAccess, @FieldAccess) are Spring Security expressions; add Spring "
+					+ "Security to the application or remove the rules");
+		}
 		return new JsonApiService(registry, queryParser, queries, repositories, writer, renderer, processors,
 				mapperOf(mapper), validator.getIfAvailable(), sharedEntityManager(entityManagerFactory),
-				transactionManager, settings.getAtomicMaxOperations(), ConstraintFields.of(entityManagerFactory, registry));
+				transactionManager, settings.getAtomicMaxOperations(), ConstraintFields.of(entityManagerFactory, registry),
+				access.getIfAvailable(() -> AccessControl.NONE), visibilityOf(visibility));
+	}
+
+	private static FieldVisibility visibilityOf(ObjectProvider<FieldVisibility> visibility) {
+		return visibility.getIfAvailable(() -> FieldVisibility.ALL);
 	}
 
 	static ObjectMapper mapperOf(ObjectProvider<ObjectMapper> mapper) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.restless.ResourceMethod;
 import dev.restless.internal.metamodel.AttributeDescriptor;
+import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
@@ -42,6 +43,8 @@ public final class DocumentRenderer {
 
 	private final ObjectMapper mapper;
 
+	private final FieldVisibility visibility;
+
 	private final boolean datesAsText;
 
 	private final Map<Class<?>, Boolean> enumsByName = new ConcurrentHashMap<>();
@@ -52,8 +55,19 @@ public final class DocumentRenderer {
 	 * @param mapper the application's JSON mapper, which writes attribute values
 	 */
 	public DocumentRenderer(ResourceRegistry registry, ObjectMapper mapper) {
+		this(registry, mapper, FieldVisibility.ALL);
+	}
+
+	/**
+	 * Create a renderer for callers who may read only some fields: it renders only those.
+	 * @param registry the exposed resources
+	 * @param mapper the application's JSON mapper
+	 * @param visibility the fields the caller may read
+	 */
+	public DocumentRenderer(ResourceRegistry registry, ObjectMapper mapper, FieldVisibility visibility) {
 		this.registry = registry;
 		this.mapper = mapper;
+		this.visibility = visibility;
 		// Asked once: whether this mapper writes a LocalDate as its ISO text, as Jackson does unless
 		// configured to write timestamps.
 		LocalDate probe = LocalDate.of(2001, 2, 3);
@@ -229,7 +243,8 @@ public final class DocumentRenderer {
 
 		private boolean rendersField(ResourceDescriptor resource, String name) {
 			Set<String> fieldset = this.options.fields().get(resource.type());
-			return fieldset == null || fieldset.contains(name);
+			return (fieldset == null || fieldset.contains(name))
+					&& DocumentRenderer.this.visibility.readable(resource, name);
 		}
 
 		ObjectNode resourceObject(ResourceDescriptor resource, Object entity) {
@@ -278,7 +293,7 @@ public final class DocumentRenderer {
 				}
 				else {
 					Object value = relationship.accessor().get(entity);
-					if (value == null) {
+					if (value == null || this.graph.isHidden(target, target.keyOf(value))) {
 						object.putNull("data");
 					}
 					else {

@@ -31,6 +31,9 @@ public final class ResourceGraph {
 	/** The own resource of rows whose class is an exposed subtype of the declared resource. */
 	private final Map<List<Object>, ResourceDescriptor> ownResources = new HashMap<>();
 
+	/** Rows that to-one linkage points at but that lie outside the caller's scope, by resource and key. */
+	private final Set<List<Object>> hidden = new HashSet<>();
+
 	/**
 	 * An empty graph.
 	 * @param includes what the document includes
@@ -120,6 +123,25 @@ public final class ResourceGraph {
 	 * @param ownerKey the owner's key
 	 * @return the member keys, or {@code null} when the linkage was not loaded
 	 */
+	/**
+	 * Record that a row to-one linkage points at lies outside the caller's scope: the linkage is
+	 * rendered as empty.
+	 * @param resource the declared target resource
+	 * @param key the row's key
+	 */
+	public void hide(ResourceDescriptor resource, Object key) {
+		this.hidden.add(List.of(resource, key));
+	}
+
+	/**
+	 * @param resource the declared target resource
+	 * @param key a row's key
+	 * @return whether linkage must not name the row
+	 */
+	public boolean isHidden(ResourceDescriptor resource, Object key) {
+		return !this.hidden.isEmpty() && this.hidden.contains(List.of(resource, key));
+	}
+
 	public @Nullable List<Object> members(RelationshipDescriptor relationship, Object ownerKey) {
 		Map<Object, List<Object>> linkage = this.toMany.get(relationship);
 		return (linkage != null) ? linkage.get(ownerKey) : null;

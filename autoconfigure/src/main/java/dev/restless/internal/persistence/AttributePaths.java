@@ -33,14 +33,15 @@ public final class AttributePaths {
 	 * @param registry the exposed resources
 	 * @param field the field, resolved against the resource of {@code from}
 	 * @param from the root or join of the field's {@link QueryField#origin() origin}
+	 * @param scope what to do to the joins it makes
 	 * @return the criteria path
 	 * @throws IllegalStateException for a to-many relationship, which has no single value
 	 */
-	public static Path<?> path(ResourceRegistry registry, QueryField field, From<?, ?> from) {
+	public static Path<?> path(ResourceRegistry registry, QueryField field, From<?, ?> from, JoinScope scope) {
 		if (field.kind() == QueryField.Kind.TO_MANY) {
 			throw new IllegalStateException("A to-many relationship has no single value");
 		}
-		return resolve(registry, field.origin(), from, field.memberPath());
+		return resolve(registry, field.origin(), from, field.memberPath(), scope);
 	}
 
 	/**
@@ -50,11 +51,12 @@ public final class AttributePaths {
 	 * @param from the root or join to start from
 	 * @param memberPath {@code id}, an attribute name, or relation names and an attribute name joined
 	 * by dots
+	 * @param scope what to do to the joins it makes
 	 * @return the criteria path
 	 * @throws IllegalArgumentException when the path names no exposed attribute
 	 */
 	public static Path<?> resolve(ResourceRegistry registry, ResourceDescriptor resource, From<?, ?> from,
-			String memberPath) {
+			String memberPath, JoinScope scope) {
 		if (memberPath.equals("id")) {
 			return from.get(resource.id().attributeName());
 		}
@@ -69,7 +71,8 @@ public final class AttributePaths {
 			return embedded(resource, from, memberPath.substring(0, dot), memberPath.substring(dot + 1));
 		}
 		ResourceDescriptor target = registry.find(relationship.targetClass()).orElseThrow();
-		return resolve(registry, target, join(from, relationship.attributeName()), memberPath.substring(dot + 1));
+		return resolve(registry, target, join(from, relationship.attributeName(), target, scope),
+				memberPath.substring(dot + 1), scope);
 	}
 
 	/** The path of a member of an {@code @Embedded} attribute, checked as the query parser checked it. */
@@ -95,10 +98,11 @@ public final class AttributePaths {
 	 * @param resource the resource of {@code from}
 	 * @param from the root or join to start from
 	 * @param memberPath {@code id}, or relation names and {@code id} joined by dots
+	 * @param scope what to do to the joins it makes
 	 * @return the paths, in the order of the key's components
 	 */
 	public static List<Path<?>> keyPaths(ResourceRegistry registry, ResourceDescriptor resource, From<?, ?> from,
-			String memberPath) {
+			String memberPath, JoinScope scope) {
 		if (memberPath.equals("id")) {
 			return keyPaths(from, resource.id());
 		}
@@ -106,8 +110,12 @@ public final class AttributePaths {
 		RelationshipDescriptor relationship = resource.relationship((dot < 0) ? memberPath : memberPath.substring(0, dot))
 			.orElseThrow(() -> new IllegalArgumentException("No relationship " + memberPath));
 		ResourceDescriptor target = registry.find(relationship.targetClass()).orElseThrow();
-		return keyPaths(registry, target, join(from, relationship.attributeName()),
-				(dot < 0) ? "id" : memberPath.substring(dot + 1));
+		if (dot < 0) {
+			// the foreign key itself: a hidden row's key must not show either
+			return keyPaths(join(from, relationship.attributeName(), target, scope), target.id());
+		}
+		return keyPaths(registry, target, join(from, relationship.attributeName(), target, scope),
+				memberPath.substring(dot + 1), scope);
 	}
 
 	/**
@@ -149,13 +157,36 @@ public final class AttributePaths {
 		return (equalities.length == 1) ? equalities[0] : builder.and(equalities);
 	}
 
-	private static Join<?, ?> join(From<?, ?> from, String attributeName) {
+	private static Join<?, ?> join(From<?, ?> from, String attributeName, ResourceDescriptor target,
+			JoinScope scope) {
 		for (Join<?, ?> existing : from.getJoins()) {
 			if (existing.getAttribute().getName().equals(attributeName) && existing.getJoinType() == JoinType.LEFT) {
 				return existing;
 			}
 		}
-		return from.join(attributeName, JoinType.LEFT);
+		Join<?, ?> join = from.join(attributeName, JoinType.LEFT);
+		scope.joined(target, join);
+		return join;
+	}
+
+	/**
+	 * What happens to each to-one join a path makes: nothing, or the restriction of the joined
+	 * rows to the caller's scope ({@link RowScoping#joins}).
+	 */
+	@FunctionalInterface
+	public interface JoinScope {
+
+		/** Joins are left as they are. */
+		JoinScope NONE = (resource, join) -> {
+		};
+
+		/**
+		 * A join was made.
+		 * @param resource the resource of the joined rows
+		 * @param join the join
+		 */
+		void joined(ResourceDescriptor resource, Join<?, ?> join);
+
 	}
 
 }

@@ -11,8 +11,10 @@ import java.time.OffsetTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -411,6 +413,32 @@ public final class EntityWriter {
 	}
 
 	/**
+	 * The members a replacement of a to-many relationship gives, and the current members outside
+	 * the caller's scope, which the caller can neither see nor name, so a replacement keeps them
+	 * (one statement, where the target resource restricts the caller's rows).
+	 */
+	private List<Object> withHiddenMembers(Object entity, RelationshipDescriptor relationship, List<Object> members) {
+		ResourceDescriptor target = this.registry.find(relationship.targetClass()).orElseThrow();
+		if (!this.queries.restricts(target) || !(relationship.accessor().get(entity) instanceof Collection<?> current)
+				|| current.isEmpty()) {
+			return members;
+		}
+		Map<Object, Object> hidden = new LinkedHashMap<>();
+		for (Object member : current) {
+			hidden.put(target.keyOf(member), member);
+		}
+		for (Object visible : this.queries.findByKeys(target, List.copyOf(hidden.keySet()))) {
+			hidden.remove(target.keyOf(visible));
+		}
+		if (hidden.isEmpty()) {
+			return members;
+		}
+		List<Object> kept = new ArrayList<>(members);
+		kept.addAll(hidden.values());
+		return kept;
+	}
+
+	/**
 	 * Apply relationship linkage to an entity.
 	 * @param resource the resource of the entity
 	 * @param entity the entity
@@ -430,6 +458,7 @@ public final class EntityWriter {
 			if (adding) {
 				return this.relationships.addToMany(resource, entity, relationship, members);
 			}
+			members = withHiddenMembers(entity, relationship, members);
 			if (this.relationships.hasExactly(entity, relationship, members)) {
 				return false;
 			}

@@ -35,13 +35,18 @@ public class FilterPredicateBuilder {
 
 	private final FilterCompiler compiler;
 
+	private final RowScoping scoping;
+
 	/**
 	 * Create a builder.
 	 * @param registry the exposed resources
 	 * @param operators the operators of the language
+	 * @param scoping the caller's row scopes, which the rows a filter reaches through a
+	 * relationship obey as well
 	 */
-	public FilterPredicateBuilder(ResourceRegistry registry, FilterOperators operators) {
+	public FilterPredicateBuilder(ResourceRegistry registry, FilterOperators operators, RowScoping scoping) {
 		this.compiler = new FilterCompiler(registry, operators, Integer.MAX_VALUE);
+		this.scoping = scoping;
 	}
 
 	/**
@@ -83,16 +88,17 @@ public class FilterPredicateBuilder {
 			CriteriaBuilder builder) {
 		if (filter instanceof Filter.Comparison comparison) {
 			return value(this.compiler.value(resource, comparison.field(), comparison.operator(), comparison.value(),
-					true), from, builder);
+					true), from, query, builder);
 		}
 		if (filter instanceof Filter.Unary unary) {
-			return value(this.compiler.value(resource, unary.field(), unary.operator(), null, false), from, builder);
+			return value(this.compiler.value(resource, unary.field(), unary.operator(), null, false), from, query,
+					builder);
 		}
 		if (filter instanceof Filter.FieldComparison comparison) {
 			Compiled compiled = this.compiler.fields(resource, comparison);
 			return compiled.operator()
-				.compareFields(builder, expression(compiled.field(), from),
-						expression(compiled.otherField(), from));
+				.compareFields(builder, expression(compiled.field(), from, query, builder),
+						expression(compiled.otherField(), from, query, builder));
 		}
 		if (filter instanceof Filter.Related related) {
 			return exists(this.compiler.related(resource, related), related.condition(), from, query, builder);
@@ -110,22 +116,24 @@ public class FilterPredicateBuilder {
 		throw new IllegalArgumentException("Unknown filter " + filter);
 	}
 
-	private Predicate value(Compiled compiled, From<?, ?> from, CriteriaBuilder builder) {
+	private Predicate value(Compiled compiled, From<?, ?> from, AbstractQuery<?> query, CriteriaBuilder builder) {
 		IdDescriptor compositeKey = compiled.field().compositeKey(this.compiler.registry());
 		if (compositeKey != null) {
-			return compositeKey(compiled, compositeKey, from, builder);
+			return compositeKey(compiled, compositeKey, from, query, builder);
 		}
-		return compiled.operator().toPredicate(builder, expression(compiled.field(), from), compiled.argument());
+		return compiled.operator()
+			.toPredicate(builder, expression(compiled.field(), from, query, builder), compiled.argument());
 	}
 
 	/**
 	 * A filter on a composite key, as the compiler checked it: equality of every component, an
 	 * {@code OR} of such equalities for a list, or nullness of the foreign key.
 	 */
-	private Predicate compositeKey(Compiled compiled, IdDescriptor key, From<?, ?> from, CriteriaBuilder builder) {
+	private Predicate compositeKey(Compiled compiled, IdDescriptor key, From<?, ?> from, AbstractQuery<?> query,
+			CriteriaBuilder builder) {
 		QueryField field = compiled.field();
 		List<Path<?>> paths = AttributePaths.keyPaths(this.compiler.registry(), field.origin(), from,
-				field.memberPath());
+				field.memberPath(), this.scoping.joins(query, builder));
 		String operator = compiled.operator().name();
 		return switch (operator) {
 			case "is_null" -> builder.isNull(paths.get(0));
@@ -154,8 +162,9 @@ public class FilterPredicateBuilder {
 		return builder.and(equalities);
 	}
 
-	private Expression<?> expression(QueryField field, From<?, ?> from) {
-		return AttributePaths.path(this.compiler.registry(), field, from);
+	private Expression<?> expression(QueryField field, From<?, ?> from, AbstractQuery<?> query,
+			CriteriaBuilder builder) {
+		return AttributePaths.path(this.compiler.registry(), field, from, this.scoping.joins(query, builder));
 	}
 
 	/**
@@ -171,7 +180,10 @@ public class FilterPredicateBuilder {
 		@SuppressWarnings("unchecked")
 		Expression<Object> selected = (Expression<Object>) AttributePaths.keyPaths(join, target.id()).get(0);
 		subquery.select(selected);
-		subquery.where(predicate(target, condition, join, subquery, builder));
+		Predicate visible = this.scoping.onJoined(target, join, subquery, builder);
+		Predicate matches = predicate(target, condition, join, subquery, builder);
+		// a related row outside the caller's scope is no related row
+		subquery.where((visible != null) ? builder.and(visible, matches) : matches);
 		return builder.exists(subquery);
 	}
 

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.restless.internal.graph.IncludeTree;
 import dev.restless.internal.graph.ResourceGraph;
+import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
@@ -28,14 +29,27 @@ public final class IncludeLoader {
 
 	private final ResourceQueries queries;
 
+	private final FieldVisibility visibility;
+
 	/**
 	 * Create a loader.
 	 * @param registry the exposed resources
 	 * @param queries the queries that load members and related resources
 	 */
 	public IncludeLoader(ResourceRegistry registry, ResourceQueries queries) {
+		this(registry, queries, FieldVisibility.ALL);
+	}
+
+	/**
+	 * Create a loader for callers who may read only some fields: it loads nothing for the others.
+	 * @param registry the exposed resources
+	 * @param queries the read queries
+	 * @param visibility the fields the caller may read
+	 */
+	public IncludeLoader(ResourceRegistry registry, ResourceQueries queries, FieldVisibility visibility) {
 		this.registry = registry;
 		this.queries = queries;
+		this.visibility = visibility;
 	}
 
 	/**
@@ -57,6 +71,7 @@ public final class IncludeLoader {
 			expand(graph, own.getKey(), own.getValue(), includes);
 		}
 		loadLinkage(graph, fields);
+		hideRowsOutOfScope(graph, fields);
 		loadOwnResources(graph, fields);
 		return graph;
 	}
@@ -134,7 +149,7 @@ public final class IncludeLoader {
 		for (Map.Entry<String, IncludeTree> child : tree.children().entrySet()) {
 			// A subclass exposed as a resource of its own may hide a relationship its superclass has.
 			RelationshipDescriptor relationship = resource.relationship(child.getKey()).orElse(null);
-			if (relationship == null) {
+			if (relationship == null || !this.visibility.readable(resource, relationship.name())) {
 				continue;
 			}
 			ResourceDescriptor target = targetOf(relationship);
@@ -165,7 +180,8 @@ public final class IncludeLoader {
 					if (known.containsKey(key)) {
 						related.put(key, known.get(key));
 					}
-					else if (Hibernate.isInitialized(value)) {
+					else if (Hibernate.isInitialized(value) && !this.queries.restricts(target)) {
+						// a row loaded with its owner was loaded without the scope of its own resource
 						related.put(key, Hibernate.unproxy(value));
 					}
 					else {
@@ -203,14 +219,16 @@ public final class IncludeLoader {
 			}
 			Set<String> fieldset = fields.get(resource.type());
 			for (RelationshipDescriptor relationship : resource.relationships().values()) {
-				if (!relationship.toMany() || (fieldset != null && !fieldset.contains(relationship.name()))) {
+				if (!relationship.toMany() || !renders(resource, relationship, fieldset)) {
 					continue;
 				}
 				Map<Object, List<Object>> linkage = graph.linkageOf(relationship);
 				List<Object> missing = new ArrayList<>();
+				// members loaded with their owner were loaded without the scope of their own resource
+				boolean fromMemory = !this.queries.restricts(targetOf(relationship));
 				entry.getValue().forEach((key, entity) -> {
 					if (!linkage.containsKey(key)) {
-						List<Object> inMemory = loadedMembers(relationship, entity);
+						List<Object> inMemory = fromMemory ? loadedMembers(relationship, entity) : null;
 						if (inMemory != null) {
 							linkage.put(key, inMemory);
 						}
@@ -228,6 +246,47 @@ public final class IncludeLoader {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The rows that rendered to-one linkage points at, where their resource restricts the caller's
+	 * rows: those outside the scope are hidden, so linkage never names them. Rows already in the
+	 * graph were read within the scope; the others cost one statement per such relationship. Other
+	 * relationships cost nothing.
+	 */
+	private void hideRowsOutOfScope(ResourceGraph graph, Map<String, Set<String>> fields) {
+		for (Map.Entry<ResourceDescriptor, Map<Object, Object>> entry : List.copyOf(graph.resources().entrySet())) {
+			ResourceDescriptor resource = entry.getKey();
+			for (RelationshipDescriptor relationship : resource.relationships().values()) {
+				ResourceDescriptor target = targetOf(relationship);
+				if (relationship.toMany() || !renders(resource, relationship, fields.get(resource.type()))
+						|| !this.queries.restricts(target)) {
+					continue;
+				}
+				Map<Object, Object> known = graph.resourcesOf(target);
+				Set<Object> unknown = new LinkedHashSet<>();
+				for (Object entity : entry.getValue().values()) {
+					Object value = relationship.accessor().get(entity);
+					Object key = (value != null) ? target.keyOf(value) : null;
+					if (key != null && !known.containsKey(key)) {
+						unknown.add(key);
+					}
+				}
+				if (unknown.isEmpty()) {
+					continue;
+				}
+				for (Object visible : this.queries.findByKeys(target, unknown)) {
+					unknown.remove(target.keyOf(visible));
+				}
+				unknown.forEach((key) -> graph.hide(target, key));
+			}
+		}
+	}
+
+	private boolean renders(ResourceDescriptor resource, RelationshipDescriptor relationship,
+			@Nullable Set<String> fieldset) {
+		return (fieldset == null || fieldset.contains(relationship.name()))
+				&& this.visibility.readable(resource, relationship.name());
 	}
 
 	/**

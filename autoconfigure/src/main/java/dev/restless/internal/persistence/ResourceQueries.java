@@ -62,6 +62,8 @@ public final class ResourceQueries {
 
 	private final FilterPredicateBuilder predicates;
 
+	private final RowScoping scoping;
+
 	/** Linkage queries by relationship and key count: built once, they are run for every page. */
 	private final Map<LinkageQuery, String> linkageQueries = new ConcurrentHashMap<>();
 
@@ -73,11 +75,14 @@ public final class ResourceQueries {
 	 * @param entityManager a shared, transaction-bound entity manager
 	 * @param registry the exposed resources
 	 * @param predicates builds filter predicates
+	 * @param scoping the caller's row scopes, which every query adds to its statement
 	 */
-	public ResourceQueries(EntityManager entityManager, ResourceRegistry registry, FilterPredicateBuilder predicates) {
+	public ResourceQueries(EntityManager entityManager, ResourceRegistry registry, FilterPredicateBuilder predicates,
+			RowScoping scoping) {
 		this.entityManager = entityManager;
 		this.registry = registry;
 		this.predicates = predicates;
+		this.scoping = scoping;
 	}
 
 	/**
@@ -141,7 +146,8 @@ public final class ResourceQueries {
 		int size = query.page().size();
 		QueryParameters ordered = query.withSort(keys);
 		Restriction keyset = (cursorValues == null) ? Restriction.NONE
-				: (root, criteria, builder) -> keyset(resource, root, builder, keys, cursorValues, forward);
+				: (root, criteria, builder) -> keyset(resource, root, criteria, builder, keys, cursorValues,
+						forward);
 		List<Object> rows = select(resource, ordered, 0, size + 1, keyset, !forward);
 		boolean more = rows.size() > size;
 		List<Object> page = new ArrayList<>(more ? rows.subList(0, size) : rows);
@@ -157,19 +163,21 @@ public final class ResourceQueries {
 	 * in {@link #order}, so the condition agrees with the order the page is read in.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private Predicate keyset(ResourceDescriptor resource, Root<?> root, CriteriaBuilder builder, List<SortField> keys,
-			List<@Nullable Object> values, boolean forward) {
+	private Predicate keyset(ResourceDescriptor resource, Root<?> root, CriteriaQuery<?> criteria,
+			CriteriaBuilder builder, List<SortField> keys, List<@Nullable Object> values, boolean forward) {
+		AttributePaths.JoinScope joins = this.scoping.joins(criteria, builder);
 		List<Predicate> alternatives = new ArrayList<>();
 		for (int index = 0; index < keys.size(); index++) {
 			List<Predicate> conditions = new ArrayList<>();
 			for (int previous = 0; previous < index; previous++) {
-				Expression<?> path = AttributePaths.resolve(this.registry, resource, root, keys.get(previous).path());
+				Expression<?> path = AttributePaths.resolve(this.registry, resource, root, keys.get(previous).path(),
+						joins);
 				Object value = values.get(previous);
 				conditions.add((value != null) ? builder.equal(path, value) : builder.isNull(path));
 			}
 			SortField key = keys.get(index);
 			Expression<Comparable> path = (Expression<Comparable>) AttributePaths.resolve(this.registry, resource, root,
-					key.path());
+					key.path(), joins);
 			Comparable value = (Comparable) values.get(index);
 			boolean greater = key.descending() != forward;
 			if (value == null) {
@@ -259,7 +267,8 @@ public final class ResourceQueries {
 			criteria.select(root);
 		}
 		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
-				restriction.predicate(root, criteria, builder)));
+				restriction.predicate(root, criteria, builder), this.scoping.onRoot(resource, root, criteria, builder)));
+		AttributePaths.JoinScope joins = this.scoping.joins(criteria, builder);
 		List<Order> orders = new ArrayList<>();
 		boolean keySorted = false;
 		for (SortField field : query.sort()) {
@@ -271,7 +280,7 @@ public final class ResourceQueries {
 				keySorted = true;
 				continue;
 			}
-			var path = AttributePaths.resolve(this.registry, resource, root, field.path());
+			var path = AttributePaths.resolve(this.registry, resource, root, field.path(), joins);
 			orders.add(order(builder, path, field.descending() != reversed,
 					!CursorPagination.cannotBeNull(resource, field.path())));
 			keySorted |= field.path().equals("id");
@@ -327,7 +336,7 @@ public final class ResourceQueries {
 		// so each row of the root is counted once either way.
 		criteria.select((builder instanceof HibernateCriteriaBuilder hibernate) ? hibernate.count() : builder.count(root));
 		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
-				restriction.predicate(root, criteria, builder)));
+				restriction.predicate(root, criteria, builder), this.scoping.onRoot(resource, root, criteria, builder)));
 		return this.entityManager.createQuery(criteria).getSingleResult();
 	}
 
@@ -436,6 +445,9 @@ public final class ResourceQueries {
 	 * @return the entity, or empty
 	 */
 	public Optional<Object> findByKey(ResourceDescriptor resource, Object key) {
+		if (this.scoping.restricts(resource)) {
+			return findInScope(resource, List.of(key), null).stream().findFirst();
+		}
 		if (resource.id().entityId()) {
 			return Optional.ofNullable(this.entityManager.find(resource.entityClass(), key));
 		}
@@ -451,6 +463,9 @@ public final class ResourceQueries {
 	 * @return the entity, or empty
 	 */
 	public Optional<Object> findByKeyFetching(ResourceDescriptor resource, Object key, String collection) {
+		if (this.scoping.restricts(resource)) {
+			return findInScope(resource, List.of(key), collection).stream().findFirst();
+		}
 		if (resource.id().composite()) {
 			String jpql = "select e from " + resource.entityName() + " e left join fetch e." + collection
 					+ eagerFetches(resource, "e") + " where " + KeyLists.condition("e", resource.id(), 1);
@@ -475,6 +490,9 @@ public final class ResourceQueries {
 	 * @return the entities found, in no particular order
 	 */
 	public List<Object> findByKeys(ResourceDescriptor resource, Collection<?> keys) {
+		if (this.scoping.restricts(resource)) {
+			return findInScope(resource, keys, null);
+		}
 		List<Object> found = new ArrayList<>();
 		for (List<Object> batch : KeyLists.batches(keys)) {
 			String jpql = this.keysQueries.computeIfAbsent(new KeysQuery(resource, batch.size()),
@@ -484,6 +502,70 @@ public final class ResourceQueries {
 				.getResultList());
 		}
 		return found;
+	}
+
+	/**
+	 * Resources by keys among the rows of the caller's scope, in one statement per
+	 * {@value KeyLists#MAX_KEYS} keys: the query of {@link #findByKeys} with the scope's predicate,
+	 * built as criteria because the scope is.
+	 */
+	private List<Object> findInScope(ResourceDescriptor resource, Collection<?> keys, @Nullable String collection) {
+		List<Object> found = new ArrayList<>();
+		for (List<Object> batch : KeyLists.batches(keys)) {
+			CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+			CriteriaQuery<Object> criteria = builder.createQuery(Object.class);
+			Root<?> root = criteria.from(resource.entityClass());
+			if (collection != null) {
+				root.fetch(collection, JoinType.LEFT);
+			}
+			for (String association : resource.eagerAssociations()) {
+				root.fetch(association, JoinType.LEFT);
+			}
+			criteria.select(root)
+				.where(builder.and(keyIn(builder, root, resource.id(), batch),
+						this.scoping.onRoot(resource, root, criteria, builder)));
+			found.addAll(this.entityManager.createQuery(criteria).getResultList());
+		}
+		return found;
+	}
+
+	/**
+	 * @param resource a resource
+	 * @return whether the caller's rows of it are restricted by a scope
+	 */
+	public boolean restricts(ResourceDescriptor resource) {
+		return this.scoping.restricts(resource);
+	}
+
+	/**
+	 * Whether a row is in the caller's scope of its resource (one statement, none when the
+	 * resource is not restricted): a write must not leave the row it writes outside it.
+	 * @param resource the resource
+	 * @param key the row's key
+	 * @return whether the caller may reach the row
+	 */
+	public boolean inScope(ResourceDescriptor resource, Object key) {
+		if (!this.scoping.restricts(resource)) {
+			return true;
+		}
+		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Long> criteria = builder.createQuery(Long.class);
+		Root<?> root = criteria.from(resource.entityClass());
+		criteria.select(builder.count(root))
+			.where(builder.and(AttributePaths.keyEquals(builder, root, resource.id(), key),
+					this.scoping.onRoot(resource, root, criteria, builder)));
+		return this.entityManager.createQuery(criteria).getSingleResult() > 0;
+	}
+
+	private static Predicate keyIn(CriteriaBuilder builder, Root<?> root, IdDescriptor id, List<Object> keys) {
+		if (!id.composite()) {
+			return root.get(id.attributeName()).in(keys);
+		}
+		Predicate[] alternatives = new Predicate[keys.size()];
+		for (int index = 0; index < alternatives.length; index++) {
+			alternatives[index] = AttributePaths.keyEquals(builder, root, id, keys.get(index));
+		}
+		return builder.or(alternatives);
 	}
 
 	/**
@@ -498,13 +580,19 @@ public final class ResourceQueries {
 	public Map<Object, List<Object>> toManyMembers(ResourceDescriptor resource, RelationshipDescriptor relationship,
 			Collection<?> parentKeys, boolean loadMembers) {
 		Map<Object, List<Object>> members = new LinkedHashMap<>();
+		boolean scoped = this.scoping.restricts(targetOf(relationship));
 		for (List<Object> batch : KeyLists.batches(parentKeys)) {
-			String jpql = this.linkageQueries.computeIfAbsent(
-					new LinkageQuery(relationship, loadMembers, batch.size()),
-					(query) -> linkageQuery(resource, relationship, loadMembers, query.keys()));
-			List<Object[]> rows = KeyLists
-				.bind(this.entityManager.createQuery(jpql, Object[].class), batch, resource.id())
-				.getResultList();
+			List<Object[]> rows;
+			if (scoped) {
+				rows = membersInScope(resource, relationship, loadMembers, batch);
+			}
+			else {
+				String jpql = this.linkageQueries.computeIfAbsent(
+						new LinkageQuery(relationship, loadMembers, batch.size()),
+						(query) -> linkageQuery(resource, relationship, loadMembers, query.keys()));
+				rows = KeyLists.bind(this.entityManager.createQuery(jpql, Object[].class), batch, resource.id())
+					.getResultList();
+			}
 			IdDescriptor ownerId = resource.id();
 			IdDescriptor memberId = targetOf(relationship).id();
 			int memberColumn = ownerId.composite() ? ownerId.components().size() : 1;
@@ -514,6 +602,36 @@ public final class ResourceQueries {
 			}
 		}
 		return members;
+	}
+
+	/**
+	 * The rows of a linkage query whose members are restricted to the caller's scope: the owner's
+	 * key, then the member or its key, built as criteria because the scope is.
+	 */
+	private List<Object[]> membersInScope(ResourceDescriptor resource, RelationshipDescriptor relationship,
+			boolean loadMembers, List<Object> batch) {
+		ResourceDescriptor target = targetOf(relationship);
+		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Object[]> criteria = builder.createQuery(Object[].class);
+		Root<?> owners = criteria.from(resource.entityClass());
+		Join<?, ?> member = owners.join(relationship.attributeName());
+		List<Selection<?>> selections = new ArrayList<>(AttributePaths.keyPaths(owners, resource.id()));
+		List<Path<?>> memberKey = AttributePaths.keyPaths(member, target.id());
+		if (loadMembers) {
+			for (String association : target.eagerAssociations()) {
+				member.fetch(association, JoinType.LEFT);
+			}
+			selections.add(member);
+		}
+		else {
+			selections.addAll(memberKey);
+		}
+		Predicate visible = this.scoping.onJoined(target, member, criteria, builder);
+		criteria.multiselect(selections)
+			.where(builder.and(keyIn(builder, owners, resource.id(), batch),
+					(visible != null) ? visible : builder.conjunction()))
+			.orderBy(memberKey.stream().map(builder::asc).toList());
+		return this.entityManager.createQuery(criteria).getResultList();
 	}
 
 	/**
@@ -575,10 +693,11 @@ public final class ResourceQueries {
 		Root<?> root = criteria.from(resource.entityClass());
 		List<Selection<?>> selections = new ArrayList<>(functions.size());
 		for (FunctionCall call : functions) {
-			selections.add(selection(call, root, builder));
+			selections.add(selection(call, root, criteria, builder));
 		}
 		criteria.multiselect(selections);
-		criteria.where(this.predicates.build(resource, query.filters(), root, criteria, builder));
+		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
+				this.scoping.onRoot(resource, root, criteria, builder)));
 		Tuple tuple = this.entityManager.createQuery(criteria).getSingleResult();
 		List<Object> results = new ArrayList<>(functions.size());
 		for (int index = 0; index < functions.size(); index++) {
@@ -588,11 +707,13 @@ public final class ResourceQueries {
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private Expression<?> selection(FunctionCall call, Root<?> root, CriteriaBuilder builder) {
+	private Expression<?> selection(FunctionCall call, Root<?> root, CriteriaQuery<?> criteria,
+			CriteriaBuilder builder) {
 		if (call.field() == null) {
 			return builder.count(root);
 		}
-		Expression<?> field = AttributePaths.path(this.registry, call.field(), root);
+		Expression<?> field = AttributePaths.path(this.registry, call.field(), root,
+				this.scoping.joins(criteria, builder));
 		return switch (call.function()) {
 			case COUNT -> builder.count(field);
 			case SUM -> builder.sum((Expression<Number>) field);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import dev.restless.internal.metamodel.IdDescriptor;
+import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.metamodel.ValueTypes;
@@ -32,14 +33,34 @@ public final class FilterCompiler {
 
 	private final int maxFieldSegments;
 
+	private final FieldVisibility visibility;
+
 	public FilterCompiler(ResourceRegistry registry, FilterOperators operators, int maxFieldSegments) {
+		this(registry, operators, maxFieldSegments, FieldVisibility.ALL);
+	}
+
+	/**
+	 * Create a compiler of the filters of clients, who may name only the fields they may read.
+	 * @param registry the exposed resources
+	 * @param operators the operators of the language
+	 * @param maxFieldSegments the most dotted segments of a field name
+	 * @param visibility the fields the caller may read
+	 */
+	public FilterCompiler(ResourceRegistry registry, FilterOperators operators, int maxFieldSegments,
+			FieldVisibility visibility) {
 		this.registry = registry;
 		this.operators = operators;
 		this.maxFieldSegments = maxFieldSegments;
+		this.visibility = visibility;
 	}
 
 	public ResourceRegistry registry() {
 		return this.registry;
+	}
+
+	/** @return the fields the filters may name */
+	public FieldVisibility visibility() {
+		return this.visibility;
 	}
 
 	/**
@@ -275,7 +296,7 @@ public final class FilterCompiler {
 		if (name == null || name.isEmpty()) {
 			throw new InvalidQueryException("The filter has no field name in 'name'");
 		}
-		return QueryField.resolve(this.registry, resource, name, this.maxFieldSegments);
+		return QueryField.resolve(this.registry, resource, name, this.maxFieldSegments, this.visibility);
 	}
 
 	private static void checkApplies(FilterOperator operator, String operatorName, QueryField field) {

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.metamodel.IdDescriptor;
+import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.query.InvalidQueryException;
@@ -54,10 +55,23 @@ public class FilterParser {
 	 * @param maxNodes the most filter objects and values accepted in one request
 	 */
 	public FilterParser(ResourceRegistry registry, FilterOperators operators, int maxDepth, int maxNodes) {
+		this(registry, operators, maxDepth, maxNodes, FieldVisibility.ALL);
+	}
+
+	/**
+	 * Create a parser of the filters of callers who may read only some fields.
+	 * @param registry the exposed resources
+	 * @param operators the operators of the language
+	 * @param maxDepth the deepest nesting of filters accepted
+	 * @param maxNodes the most filter objects and values accepted in one request
+	 * @param visibility the fields the caller may read: the others are unknown names
+	 */
+	public FilterParser(ResourceRegistry registry, FilterOperators operators, int maxDepth, int maxNodes,
+			FieldVisibility visibility) {
 		if (maxDepth < 1 || maxNodes < 1) {
 			throw new IllegalArgumentException("The filter limits must be at least 1");
 		}
-		this.compiler = new FilterCompiler(registry, operators, maxDepth + 1);
+		this.compiler = new FilterCompiler(registry, operators, maxDepth + 1, visibility);
 		this.maxDepth = maxDepth;
 		this.maxNodes = maxNodes;
 	}
@@ -106,7 +120,8 @@ public class FilterParser {
 					"filter[] names no field; use filter[objects] or filter[<attribute>]");
 		}
 		try {
-			QueryField field = QueryField.resolve(this.compiler.registry(), resource, key, this.maxDepth + 1);
+			QueryField field = QueryField.resolve(this.compiler.registry(), resource, key, this.maxDepth + 1,
+					this.compiler.visibility());
 			if (field.kind() == Kind.TO_MANY) {
 				throw new InvalidQueryException("'" + key + "' of '" + resource.type()
 						+ "' is a to-many relationship: filter on its resources with filter[objects] and 'any'");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.restless.internal.error.JsonApiException;
+import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.query.QueryField.Kind;
@@ -34,12 +35,16 @@ public final class FunctionParser {
 
 	private final ResourceRegistry registry;
 
+	private final FieldVisibility visibility;
+
 	/**
 	 * Create a parser.
 	 * @param registry the exposed resources
+	 * @param visibility the fields the caller may read, the only ones functions may name
 	 */
-	public FunctionParser(ResourceRegistry registry) {
+	public FunctionParser(ResourceRegistry registry, FieldVisibility visibility) {
 		this.registry = registry;
+		this.visibility = visibility;
 	}
 
 	/**
@@ -104,7 +109,7 @@ public final class FunctionParser {
 			}
 			return new FunctionCall(function, null);
 		}
-		QueryField field = QueryField.resolve(this.registry, resource, fieldName, MAX_FIELD_SEGMENTS);
+		QueryField field = QueryField.resolve(this.registry, resource, fieldName, MAX_FIELD_SEGMENTS, this.visibility);
 		if (field.kind() == Kind.TO_MANY) {
 			throw new InvalidQueryException("'" + fieldName + "' of '" + resource.type()
 					+ "' is a to-many relationship; functions are computed over single values");

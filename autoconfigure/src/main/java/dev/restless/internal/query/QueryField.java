@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.restless.internal.metamodel.AttributeDescriptor;
 import dev.restless.internal.metamodel.EmbeddedPaths;
+import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.IdDescriptor;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
@@ -39,11 +40,12 @@ public record QueryField(String name, Kind kind, @Nullable Class<?> type, Resour
 	 * @param origin the resource the name belongs to
 	 * @param name the name, with dots to follow to-one relationships
 	 * @param maxSegments the most dotted segments accepted
+	 * @param visibility the fields the caller may read: the others are unknown names
 	 * @return the field
 	 * @throws InvalidQueryException when the name designates no exposed field
 	 */
 	public static QueryField resolve(ResourceRegistry registry, ResourceDescriptor origin, String name,
-			int maxSegments) {
+			int maxSegments, FieldVisibility visibility) {
 		String[] segments = name.split("\\.", -1);
 		if (segments.length > maxSegments) {
 			throw new InvalidQueryException(
@@ -52,6 +54,9 @@ public record QueryField(String name, Kind kind, @Nullable Class<?> type, Resour
 		ResourceDescriptor current = origin;
 		for (int index = 0; index < segments.length - 1; index++) {
 			String segment = segments[index];
+			if (!visibility.readable(current, segment)) {
+				throw unknown(current, segment);
+			}
 			RelationshipDescriptor relationship = current.relationship(segment).orElse(null);
 			if (relationship == null) {
 				AttributeDescriptor attribute = visibleAttribute(current, segment);
@@ -72,6 +77,9 @@ public record QueryField(String name, Kind kind, @Nullable Class<?> type, Resour
 			current = registry.find(relationship.targetClass()).orElseThrow();
 		}
 		String last = segments[segments.length - 1];
+		if (!last.equals("id") && !visibility.readable(current, last)) {
+			throw unknown(current, last);
+		}
 		if (last.equals("id")) {
 			return new QueryField(name, Kind.ID, boxed(current.id().javaType()), origin, current, null, name);
 		}

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.metamodel.AttributeDescriptor;
 import dev.restless.internal.metamodel.EmbeddedPaths;
+import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
@@ -41,6 +42,8 @@ public final class QueryParser {
 
 	private final int maxIncludeDepth;
 
+	private final FieldVisibility visibility;
+
 	/**
 	 * Create a parser.
 	 * @param registry the exposed resources
@@ -48,9 +51,27 @@ public final class QueryParser {
 	 * @param maxIncludeDepth the longest include path accepted
 	 */
 	public QueryParser(ResourceRegistry registry, FilterParser filterParser, int maxIncludeDepth) {
+		this(registry, filterParser, maxIncludeDepth, FieldVisibility.ALL);
+	}
+
+	/**
+	 * Create a parser for callers who may read only some fields: the others are unknown names.
+	 * @param registry the exposed resources
+	 * @param filterParser parses the filter parameters
+	 * @param maxIncludeDepth the longest include path accepted
+	 * @param visibility the fields the caller may read
+	 */
+	public QueryParser(ResourceRegistry registry, FilterParser filterParser, int maxIncludeDepth,
+			FieldVisibility visibility) {
 		this.registry = registry;
 		this.filterParser = filterParser;
 		this.maxIncludeDepth = maxIncludeDepth;
+		this.visibility = visibility;
+	}
+
+	/** @return the fields the caller may read */
+	public FieldVisibility visibility() {
+		return this.visibility;
 	}
 
 	/**
@@ -208,6 +229,9 @@ public final class QueryParser {
 			return true;
 		}
 		int dot = path.indexOf('.');
+		if (!this.visibility.readable(resource, (dot < 0) ? path : path.substring(0, dot))) {
+			return false;
+		}
 		if (dot < 0) {
 			return resource.attribute(path).filter(QueryParser::isSortableAttribute).isPresent();
 		}
@@ -222,7 +246,8 @@ public final class QueryParser {
 			return false;
 		}
 		ResourceDescriptor target = this.registry.find(relationship.targetClass()).orElseThrow();
-		return target.attribute(path.substring(dot + 1)).filter(QueryParser::isSortableAttribute).isPresent();
+		return this.visibility.readable(target, path.substring(dot + 1))
+				&& target.attribute(path.substring(dot + 1)).filter(QueryParser::isSortableAttribute).isPresent();
 	}
 
 	private static boolean isSortableAttribute(AttributeDescriptor attribute) {
@@ -243,7 +268,8 @@ public final class QueryParser {
 			}
 			ResourceDescriptor current = resource;
 			for (String segment : segments) {
-				RelationshipDescriptor relationship = current.relationship(segment).orElse(null);
+				RelationshipDescriptor relationship = this.visibility.readable(current, segment)
+						? current.relationship(segment).orElse(null) : null;
 				if (relationship == null) {
 					throw JsonApiException.badParameter("include", "Cannot include '" + path + "': '" + segment
 							+ "' is not a relationship of '" + current.type() + "'");
@@ -263,7 +289,7 @@ public final class QueryParser {
 			return fieldset;
 		}
 		for (String field : value.split(",", -1)) {
-			if (!target.hasField(field)) {
+			if (!target.hasField(field) || !this.visibility.readable(target, field)) {
 				throw JsonApiException.badParameter(name,
 						"'" + type + "' has no attribute or relationship named '" + field + "'");
 			}

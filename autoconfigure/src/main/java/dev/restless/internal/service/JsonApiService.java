@@ -2,6 +2,7 @@ package dev.restless.internal.service;
 
 import dev.restless.internal.document.DocumentRenderer;
 import dev.restless.internal.document.RequestDocuments;
+import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.persistence.ConstraintFields;
 import dev.restless.internal.persistence.EntityWriter;
@@ -49,18 +50,20 @@ public final class JsonApiService {
 	 * @param transactionManager the transaction manager of the entities
 	 * @param maxAtomicOperations the most operations one atomic request may carry
 	 * @param constraintFields the fields the columns and unique keys of the schema store
+	 * @param access who may do what, by the resources' access rules
+	 * @param visibility the fields the caller may read
 	 */
 	public JsonApiService(ResourceRegistry registry, QueryParser queryParser, ResourceQueries queries,
 			ResourceRepositories repositories, EntityWriter writer, DocumentRenderer renderer,
 			ProcessorChain processors, ObjectMapper mapper, @Nullable Validator validator, EntityManager entityManager,
 			PlatformTransactionManager transactionManager, int maxAtomicOperations,
-			ConstraintFields constraintFields) {
-		this.rules = new OperationRules(registry);
+			ConstraintFields constraintFields, AccessControl access, FieldVisibility visibility) {
+		this.rules = new OperationRules(registry, access, visibility);
 		EntityValidation validation = new EntityValidation(registry, validator);
 		Transactions transactions = new Transactions(transactionManager, validation, constraintFields);
 		EntityLoader loader = new EntityLoader(registry, queries, validation);
 		ResourceVersions versions = new ResourceVersions(mapper);
-		Documents documents = new Documents(new IncludeLoader(registry, queries), renderer, processors, versions);
+		Documents documents = new Documents(new IncludeLoader(registry, queries, visibility), renderer, processors, versions);
 		RequestDocuments requestDocuments = new RequestDocuments(mapper);
 		WriteSteps steps = new WriteSteps(queries, repositories, writer, processors, loader, validation, versions,
 				entityManager, this.rules);

@@ -10,11 +10,14 @@ import dev.restless.Operation;
 import dev.restless.ResourceMethod;
 import dev.restless.internal.error.ErrorObject;
 import dev.restless.internal.error.JsonApiException;
+import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.precondition.Precondition;
+import dev.restless.query.QueryParameters;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Decides what a request may do: which resource a collection name or type names, whether the
@@ -38,12 +41,20 @@ public final class OperationRules {
 
 	private final ResourceRegistry registry;
 
+	private final AccessControl access;
+
+	private final FieldVisibility visibility;
+
 	/**
 	 * Create the rules.
 	 * @param registry the exposed resources
+	 * @param access who may do what, by the resources' access rules
+	 * @param visibility the fields the caller may read
 	 */
-	public OperationRules(ResourceRegistry registry) {
+	public OperationRules(ResourceRegistry registry, AccessControl access, FieldVisibility visibility) {
 		this.registry = registry;
+		this.access = access;
+		this.visibility = visibility;
 	}
 
 	/** Why an operation is refused. */
@@ -138,6 +149,7 @@ public final class OperationRules {
 		if (denial == Denial.NO_FUNCTIONS) {
 			throw functionsNotAllowed(resource);
 		}
+		this.access.check(resource, operation, null);
 		return new Target(resource, operation, null);
 	}
 
@@ -176,6 +188,7 @@ public final class OperationRules {
 					+ " is not allowed on the relationship endpoints of '" + resource.type() + "'")),
 					Map.of("Allow", String.join(", ", relationshipMethods(resource))));
 		}
+		this.access.check(resource, operation, null);
 		return new Target(resource, operation, null);
 	}
 
@@ -237,6 +250,7 @@ public final class OperationRules {
 	 */
 	public RelationshipDescriptor relationship(ResourceDescriptor resource, String relation) {
 		return resource.relationship(relation)
+			.filter((relationship) -> this.visibility.readable(resource, relationship.name()))
 			.orElseThrow(() -> JsonApiException
 				.notFound("'" + resource.type() + "' has no relationship named '" + relation + "'"));
 	}
@@ -290,6 +304,7 @@ public final class OperationRules {
 							+ " is not enabled for it)",
 					"/op"));
 		}
+		this.access.check(resource, operation, null);
 		return new Target(resource, operation, null);
 	}
 
@@ -307,6 +322,7 @@ public final class OperationRules {
 		ResourceDescriptor resource = target.resource();
 		Operation operation = target.operation();
 		RelationshipDescriptor relationship = resource.relationship(relation)
+			.filter((candidate) -> this.visibility.readable(resource, candidate.name()))
 			.orElseThrow(() -> new JsonApiException(ErrorObject.atPointer(404, "Relationship not found",
 					"'" + resource.type() + "' has no relationship named '" + relation + "'", relationPointer)));
 		Denial denial = decide(resource, operation, relationship);
@@ -318,6 +334,75 @@ public final class OperationRules {
 			throw relationshipChangeRefused(denial, resource, relationship);
 		}
 		return target.withRelationship(operation, relationship);
+	}
+
+	// ---- access to rows and fields
+
+	/**
+	 * The access rule of an operation, asked again with the row it reads or writes: the rule may
+	 * look at it (an update allowed to the resource's owner only).
+	 * @param resource the resource
+	 * @param operation the operation
+	 * @param entity the row, loaded in the caller's scope (or built, for a creation)
+	 */
+	public void checkEntity(ResourceDescriptor resource, Operation operation, Object entity) {
+		this.access.check(resource, operation, entity);
+	}
+
+	/**
+	 * The read rule of a resource whose rows a request shows through another resource: related
+	 * resources, relationship linkage and included resources.
+	 * @param resource the resource shown
+	 */
+	public void checkRead(ResourceDescriptor resource) {
+		this.access.check(resource, Operation.GET_COLLECTION, null);
+	}
+
+	/**
+	 * The read rule of every resource the client's {@code include} paths reach.
+	 * @param resource the resource of the primary data
+	 * @param query the parsed query
+	 */
+	public void checkIncludes(ResourceDescriptor resource, QueryParameters query) {
+		if (query.include() == null) {
+			return;
+		}
+		for (String path : query.include()) {
+			ResourceDescriptor current = resource;
+			for (String segment : path.split("\\.")) {
+				RelationshipDescriptor relationship = current.relationship(segment).orElse(null);
+				if (relationship == null) {
+					break;
+				}
+				current = this.registry.find(relationship.targetClass()).orElseThrow();
+				checkRead(current);
+			}
+		}
+	}
+
+	/**
+	 * The field rules of every attribute and relationship a resource object sends.
+	 * @param resource the resource written
+	 * @param data the resource object
+	 * @param pointer where the resource object is
+	 */
+	public void checkFieldWrites(ResourceDescriptor resource, ObjectNode data, String pointer) {
+		for (String member : List.of("attributes", "relationships")) {
+			if (data.get(member) instanceof ObjectNode fields) {
+				for (String name : fields.propertyNames()) {
+					this.access.checkFieldWrite(resource, name, pointer + "/" + member + "/" + name);
+				}
+			}
+		}
+	}
+
+	/**
+	 * The field rule of a relationship written through its relationship endpoint or operation.
+	 * @param resource the resource written
+	 * @param relationship the relationship
+	 */
+	public void checkRelationshipWrite(ResourceDescriptor resource, RelationshipDescriptor relationship) {
+		this.access.checkFieldWrite(resource, relationship.name(), "/data");
 	}
 
 	// ---- changes of every kind

@@ -81,6 +81,7 @@ public final class ResourceReads {
 	public JsonApiResponse getCollection(Target target, RequestContext request) {
 		ResourceDescriptor resource = target.resource();
 		QueryParameters parsed = this.queryParser.parse(resource, request.parameters(), Set.of());
+		this.rules.checkIncludes(resource, parsed);
 		PreprocessContext pre = new PreprocessContext(Operation.GET_COLLECTION, resource.type(), null, null, parsed,
 				null);
 		this.processors.preprocess(pre);
@@ -127,6 +128,7 @@ public final class ResourceReads {
 		ResourceDescriptor resource = target.resource();
 		QueryParameters parsed = this.queryParser.parse(resource, request.parameters(), Set.of());
 		EntityTag.Condition ifNoneMatch = request.ifNoneMatch();
+		this.rules.checkIncludes(resource, parsed);
 		PreprocessContext pre = new PreprocessContext(Operation.GET_RESOURCE, resource.type(), null, id, parsed, null);
 		this.processors.preprocess(pre);
 		JsonApiResponse response = this.transactions.read(() -> {
@@ -151,7 +153,7 @@ public final class ResourceReads {
 		ResourceDescriptor resource = target.resource();
 		QueryParameters parsed = this.queryParser.parse(resource, request.parameters(),
 				Set.of(FunctionParser.PARAMETER));
-		List<FunctionCall> functions = new FunctionParser(this.registry).parse(resource,
+		List<FunctionCall> functions = new FunctionParser(this.registry, this.queryParser.visibility()).parse(resource,
 				request.parameter(FunctionParser.PARAMETER));
 		PreprocessContext pre = new PreprocessContext(Operation.EVAL, resource.type(), null, null, parsed, null);
 		this.processors.preprocess(pre);
@@ -180,7 +182,9 @@ public final class ResourceReads {
 		ResourceDescriptor resource = target.resource();
 		RelationshipDescriptor relationship = this.rules.relationship(resource, relation);
 		ResourceDescriptor related = targetOf(relationship);
+		this.rules.checkRead(related);
 		QueryParameters parsed = this.queryParser.parse(related, request.parameters(), Set.of());
+		this.rules.checkIncludes(related, parsed);
 		PreprocessContext pre = new PreprocessContext(Operation.GET_RELATED, resource.type(), relationship.name(), id,
 				parsed, null);
 		this.processors.preprocess(pre);
@@ -194,7 +198,7 @@ public final class ResourceReads {
 		return this.transactions.read(() -> {
 			Object owner = this.loader.find(resource, pre.id());
 			if (!relationship.toMany()) {
-				Object value = relationship.accessor().get(owner);
+				Object value = toOne(related, relationship, owner);
 				Object entity = (value != null) ? Hibernate.unproxy(value) : null;
 				ObjectNode document = this.documents.resource(related, entity, options);
 				document.putObject("links").put("self", links.self());
@@ -239,7 +243,9 @@ public final class ResourceReads {
 					+ "' is a to-one relationship; its resource is served without an id");
 		}
 		ResourceDescriptor related = targetOf(relationship);
+		this.rules.checkRead(related);
 		QueryParameters parsed = this.queryParser.parse(related, request.parameters(), Set.of());
+		this.rules.checkIncludes(related, parsed);
 		PreprocessContext pre = new PreprocessContext(Operation.GET_RELATED_RESOURCE, resource.type(),
 				relationship.name(), id, relatedId, parsed, null);
 		this.processors.preprocess(pre);
@@ -273,6 +279,7 @@ public final class ResourceReads {
 		ResourceDescriptor resource = target.resource();
 		RelationshipDescriptor relationship = this.rules.relationship(resource, relation);
 		ResourceDescriptor related = targetOf(relationship);
+		this.rules.checkRead(related);
 		PreprocessContext pre = new PreprocessContext(Operation.GET_RELATIONSHIP, resource.type(),
 				relationship.name(), id,
 				RelationshipQueries.parse(this.queryParser, related, request.parameters(), relationship.toMany()),
@@ -308,7 +315,7 @@ public final class ResourceReads {
 				}
 			}
 			else {
-				Object value = relationship.accessor().get(owner);
+				Object value = toOne(related, relationship, owner);
 				if (value != null) {
 					// Only a target with exposed subtypes needs the row itself to name its type.
 					ResourceDescriptor own = this.registry.hasExposedSubtypes(related)
@@ -359,6 +366,24 @@ public final class ResourceReads {
 			return new JsonApiResponse(response.status(), response.document(), Map.of("Content-Type",
 					CursorPagination.MEDIA_TYPE));
 		});
+	}
+
+	/**
+	 * The row a to-one relationship of a row points at (possibly a proxy), or {@code null}: a row outside the
+	 * caller's scope of its resource is no row (found with one statement where that resource
+	 * restricts the caller's rows, and none elsewhere).
+	 */
+	private @Nullable Object toOne(ResourceDescriptor related, RelationshipDescriptor relationship, Object owner) {
+		Object value = relationship.accessor().get(owner);
+		if (value == null) {
+			return null;
+		}
+		if (this.queries.restricts(related)) {
+			Object key = related.keyOf(value);
+			return (key != null) ? this.queries.findByKey(related, key).orElse(null) : null;
+		}
+		// possibly an uninitialized proxy: its identifier costs nothing
+		return value;
 	}
 
 	private ResourceDescriptor targetOf(RelationshipDescriptor relationship) {

@@ -95,12 +95,14 @@ final class WriteSteps {
 	 */
 	Object create(ResourceDescriptor resource, ObjectNode data) {
 		Object entity = BeanUtils.instantiateClass(resource.entityClass());
+		this.rules.checkFieldWrites(resource, data, "/data");
 		boolean clientId = applyClientId(resource, entity, data);
 		this.writer.apply(resource, entity, data, true, "/data", replacing(resource));
+		this.rules.checkEntity(resource, Operation.POST_RESOURCE, entity);
 		this.validation.validate(resource, entity);
 		if (clientId) {
 			this.entityManager.persist(entity);
-			return entity;
+			return checkInScope(resource, entity);
 		}
 		if (resource.id().entityId() && !resource.id().generated() && resource.keyOf(entity) == null) {
 			throw new JsonApiException(ErrorObject.atPointer(403, "Client-generated id required",
@@ -108,7 +110,24 @@ final class WriteSteps {
 							+ "' resources are identified by their clients: give the new resource an 'id'",
 					"/data"));
 		}
-		return this.repositories.of(resource).save(entity);
+		return checkInScope(resource, this.repositories.of(resource).save(entity));
+	}
+
+	/**
+	 * A write must leave the row it writes in the caller's scope: creating a row for another
+	 * owner, or moving one to another owner, is refused. Where the caller's rows are restricted,
+	 * the row is flushed and looked up within the scope (one statement); elsewhere nothing happens.
+	 */
+	private Object checkInScope(ResourceDescriptor resource, Object entity) {
+		if (this.queries.restricts(resource)) {
+			this.entityManager.flush();
+			Object key = resource.keyOf(entity);
+			if (key == null || !this.queries.inScope(resource, key)) {
+				throw JsonApiException.forbidden("The write would put this '" + resource.type()
+						+ "' outside the rows you may reach");
+			}
+		}
+		return entity;
 	}
 
 	private boolean applyClientId(ResourceDescriptor resource, Object entity, ObjectNode data) {
@@ -159,6 +178,8 @@ final class WriteSteps {
 	 * @return the changed entity
 	 */
 	Object update(ResourceDescriptor resource, Object entity, ObjectNode data, Precondition precondition) {
+		this.rules.checkEntity(resource, Operation.PATCH_RESOURCE, entity);
+		this.rules.checkFieldWrites(resource, data, "/data");
 		this.versions.check(resource, entity, precondition);
 		for (RelationshipDescriptor changed : this.writer.apply(resource, entity, data, false, "/data",
 				replacing(resource))) {
@@ -169,7 +190,7 @@ final class WriteSteps {
 			}
 		}
 		this.validation.validate(resource, entity);
-		return entity;
+		return checkInScope(resource, entity);
 	}
 
 	/**
@@ -182,6 +203,7 @@ final class WriteSteps {
 	 */
 	Object delete(ResourceDescriptor resource, String id, Precondition precondition) {
 		Object entity = this.loader.find(resource, id);
+		this.rules.checkEntity(resource, Operation.DELETE_RESOURCE, entity);
 		this.versions.check(resource, entity, precondition);
 		this.repositories.of(resource).delete(entity);
 		return entity;
@@ -202,6 +224,8 @@ final class WriteSteps {
 	Object changeRelationship(ResourceDescriptor resource, String id, RelationshipDescriptor relationship,
 			Operation operation, JsonNode linkage, Precondition precondition) {
 		Object owner = this.loader.find(resource, id);
+		this.rules.checkEntity(resource, operation, owner);
+		this.rules.checkRelationshipWrite(resource, relationship);
 		this.versions.check(resource, owner, precondition);
 		boolean changed = switch (operation) {
 			case POST_RELATIONSHIP -> this.writer.applyLinkage(resource, owner, relationship, linkage, "/data", true,
@@ -220,7 +244,7 @@ final class WriteSteps {
 		catch (JsonApiException ex) {
 			throw ValidationErrors.atLinkage(ex);
 		}
-		return owner;
+		return checkInScope(resource, owner);
 	}
 
 	/**
