@@ -65,6 +65,8 @@ class StatelessApiSecurityIT {
 	void anAuthenticatedCallerRefusedByTheChainsRulesGetsA403JsonApiError() {
 		ApiResponse response = api.as(SecuredApplication.ALICE, "DELETE", "/api/notes/1", null);
 		assertRefused(response, 403);
+		assertThat(response.firstError().get("detail").asString())
+			.isEqualTo("The caller may not perform this request");
 		assertThat(response.header("WWW-Authenticate")).isNull();
 	}
 
@@ -74,7 +76,9 @@ class StatelessApiSecurityIT {
 		ApiResponse anonymous = api.anonymous("POST", "/api/skills", skill);
 		assertRefused(anonymous, 401);
 		assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic ");
-		assertRefused(api.as(SecuredApplication.ALICE, "POST", "/api/skills", skill), 403);
+		ApiResponse refused = api.as(SecuredApplication.ALICE, "POST", "/api/skills", skill);
+		assertRefused(refused, 403);
+		assertThat(refused.firstError().get("detail").asString()).isEqualTo("Only an admin may change skills");
 		assertThat(api.as(SecuredApplication.ADMIN, "GET", "/api/skills", null).at("/data").size()).isZero();
 	}
 
