@@ -62,6 +62,23 @@ class RestlessSecurityAutoConfigurationTests {
 	}
 
 	@Test
+	void accessRulesInPropertiesWinOverTheAnnotationAndAnEmptyOneRemovesIt() {
+		this.runner.withUserConfiguration(GuardedEntities.class)
+			.withPropertyValues("restless.resources.vault.update-access=hasRole('AUDITOR')")
+			.run((context) -> {
+				var access = context.getBean(ResourceRegistry.class).find("vault").orElseThrow().access();
+				assertThat(access.read()).isEqualTo("hasRole('ADMIN')");
+				assertThat(access.update()).isEqualTo("hasRole('AUDITOR')");
+				assertThat(access.relationshipChanges()).isEqualTo("hasRole('AUDITOR')");
+			});
+		this.runner.withUserConfiguration(GuardedEntities.class)
+			.withPropertyValues("restless.resources.vault.read-access=")
+			.run((context) -> assertThat(
+					context.getBean(ResourceRegistry.class).find("vault").orElseThrow().access().read())
+				.isNull());
+	}
+
+	@Test
 	void backsOffWhenRestlessIsDisabled() {
 		this.runner.withPropertyValues("restless.enabled=false")
 			.withUserConfiguration(GuardedEntities.class)
