@@ -13,7 +13,9 @@ import jakarta.validation.constraints.NotBlank;
 
 @Entity
 @ExposedResource(collectionName = "computers",
-		methods = { ResourceMethod.GET, ResourceMethod.POST, ResourceMethod.PATCH, ResourceMethod.DELETE })
+		methods = { ResourceMethod.GET, ResourceMethod.POST, ResourceMethod.PATCH, ResourceMethod.DELETE },
+		createAccess = SampleSecurity.EDITORS, updateAccess = SampleSecurity.EDITORS,
+		deleteAccess = SampleSecurity.EDITORS)
 public class Computer {
 
 	@Id

@@ -14,10 +14,15 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.validation.constraints.NotBlank;
 
-/** A goal of a user, optionally a sub-goal of a parent goal: goals form trees of any depth. */
+/**
+ * A goal of a user, optionally a sub-goal of a parent goal: goals form trees of any depth. Only
+ * signed-in users reach goals, and each only their own ({@link SampleSecurity#goalScope()}).
+ */
 @Entity
 @ExposedResource(collectionName = "goals",
-		methods = { ResourceMethod.GET, ResourceMethod.POST, ResourceMethod.PATCH, ResourceMethod.DELETE })
+		methods = { ResourceMethod.GET, ResourceMethod.POST, ResourceMethod.PATCH, ResourceMethod.DELETE },
+		readAccess = "isAuthenticated()", createAccess = "isAuthenticated()", updateAccess = "isAuthenticated()",
+		deleteAccess = "isAuthenticated()")
 public class Goal {
 
 	@Id

@@ -18,6 +18,8 @@ import jakarta.validation.constraints.NotBlank;
 @Entity
 @ExposedResource(collectionName = "people",
 		methods = { ResourceMethod.GET, ResourceMethod.POST, ResourceMethod.PATCH, ResourceMethod.DELETE },
+		createAccess = SampleSecurity.EDITORS, updateAccess = SampleSecurity.EDITORS,
+		deleteAccess = SampleSecurity.EDITORS,
 		exclude = "password", allowFunctions = true)
 public class Person {
 

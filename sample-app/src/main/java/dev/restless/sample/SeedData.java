@@ -6,12 +6,14 @@ import jakarta.persistence.EntityManager;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Fills an empty database with people, their computers, users and their goal trees, so the API
- * has something to show at once. Switch it off with {@code sample.seed=false}.
+ * has something to show at once. Each user's password is their name, stored as a bcrypt hash.
+ * Switch it off with {@code sample.seed=false}.
  */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty(name = "sample.seed",
@@ -30,8 +32,11 @@ class SeedData implements ApplicationRunner {
 
 	private final EntityManager entityManager;
 
-	SeedData(EntityManager entityManager) {
+	private final PasswordEncoder passwords;
+
+	SeedData(EntityManager entityManager, PasswordEncoder passwords) {
 		this.entityManager = entityManager;
+		this.passwords = passwords;
 	}
 
 	@Override
@@ -52,11 +57,17 @@ class SeedData implements ApplicationRunner {
 						LocalDate.of(2019 + computer, 1 + index % 12, 1 + index), person));
 			}
 		}
-		goalTree(new User("ada"), "Write the first program", "Understand the Analytical Engine",
+		goalTree(user("ada", Role.USER), "Write the first program", "Understand the Analytical Engine",
 				"Translate Menabrea's paper", "Add the notes", "Compute Bernoulli numbers");
-		goalTree(new User("grace"), "Build a compiler", "Design FLOW-MATIC", "Write the A-0 system",
+		goalTree(user("grace", Role.USER), "Build a compiler", "Design FLOW-MATIC", "Write the A-0 system",
 				"Convince management", "Find the moth");
-		this.entityManager.persist(new User("newcomer"));
+		this.entityManager.persist(user("newcomer", Role.USER));
+		this.entityManager.persist(user("editor", Role.EDITOR));
+		this.entityManager.persist(user("admin", Role.ADMIN));
+	}
+
+	private User user(String name, Role role) {
+		return new User(name, this.passwords.encode(name), role);
 	}
 
 	/** A root goal, two children and grandchildren under the first child. */

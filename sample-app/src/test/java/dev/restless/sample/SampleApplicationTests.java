@@ -23,11 +23,14 @@ class SampleApplicationTests {
 	@LocalServerPort
 	private int port;
 
-	private JsonNode get(String path) throws Exception {
+	private JsonNode get(String path, String... credentials) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Accept", "application/vnd.api+json");
+		if (credentials.length == 2) {
+			request.header("Authorization", SampleClient.basic(credentials[0], credentials[1]));
+		}
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-				.header("Accept", "application/vnd.api+json")
-				.build(), HttpResponse.BodyHandlers.ofString());
+			.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/vnd.api+json");
 		return JsonMapper.builder().build().readTree(response.body());
@@ -45,7 +48,7 @@ class SampleApplicationTests {
 
 	@Test
 	void theSeededGoalsFormTrees() throws Exception {
-		JsonNode goals = get("/api/goals?sort=id&page[size]=20");
+		JsonNode goals = get("/api/goals?sort=id&page[size]=20", "admin", "admin");
 
 		assertThat(goals.at("/meta/total").asInt()).isEqualTo(10);
 		assertThat(goals.at("/data/0/relationships/parent/data").isNull()).isTrue();

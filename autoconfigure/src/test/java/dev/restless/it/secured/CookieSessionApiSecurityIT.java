@@ -6,13 +6,10 @@ import java.util.Optional;
 
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.JsonApiClient;
-import dev.restless.it.support.OwnTestApplication;
 import dev.restless.security.JsonApiSecurity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,9 +18,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 
+import static dev.restless.it.secured.SecuredApi.assertRefused;
 import static dev.restless.it.support.JsonApiClient.json;
-import static dev.restless.it.secured.StatelessApiSecurityIT.assertRefused;
-import static dev.restless.it.secured.StatelessApiSecurityIT.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,27 +33,12 @@ class CookieSessionApiSecurityIT {
 
 	private static final String NOTE = json("{'data': {'type': 'notes', 'attributes': {'text': 'Remember'}}}");
 
-	private static ConfigurableApplicationContext context;
-
-	private static JsonApiClient api;
-
-	@BeforeAll
-	static void start() {
-		context = OwnTestApplication.start("cookie-session-security",
-				new Class<?>[] { SecuredApplication.class, CookieSessionChain.class });
-		api = new JsonApiClient(OwnTestApplication.root(context));
-	}
-
-	@AfterAll
-	static void stop() {
-		if (context != null) {
-			context.close();
-		}
-	}
+	@RegisterExtension
+	static final SecuredApi api = new SecuredApi("cookie-session-security", CookieSessionChain.class);
 
 	@Test
 	void anAnonymousRefusalIsA401JsonApiErrorThatCreatesNoSession() {
-		ApiResponse response = api.exchange("GET", "/api/tags", null, "Accept", JsonApiClient.JSON_API);
+		ApiResponse response = api.anonymous("GET", "/api/tags", null);
 		assertRefused(response, 401);
 		assertThat(response.header("WWW-Authenticate")).startsWith("Basic ");
 		assertThat(cookie(response, "JSESSIONID")).isEmpty();

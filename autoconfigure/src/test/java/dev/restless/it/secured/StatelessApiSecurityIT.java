@@ -1,16 +1,11 @@
 package dev.restless.it.secured;
 
-import java.util.Base64;
-
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.JsonApiClient;
-import dev.restless.it.support.OwnTestApplication;
 import dev.restless.security.JsonApiSecurity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,6 +15,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import static dev.restless.it.secured.SecuredApi.assertRefused;
 import static dev.restless.it.support.JsonApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,27 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatelessApiSecurityIT {
 
-	private static ConfigurableApplicationContext context;
-
-	private static JsonApiClient api;
-
-	@BeforeAll
-	static void start() {
-		context = OwnTestApplication.start("stateless-security",
-				new Class<?>[] { SecuredApplication.class, StatelessChain.class });
-		api = new JsonApiClient(OwnTestApplication.root(context));
-	}
-
-	@AfterAll
-	static void stop() {
-		if (context != null) {
-			context.close();
-		}
-	}
+	@RegisterExtension
+	static final SecuredApi api = new SecuredApi("stateless-security", StatelessChain.class);
 
 	@Test
 	void anAnonymousReadOfAProtectedCollectionIsA401JsonApiErrorWithTheBasicChallengeAndNoCookie() {
-		ApiResponse response = api.exchange("GET", "/api/tags", null, "Accept", JsonApiClient.JSON_API);
+		ApiResponse response = api.anonymous("GET", "/api/tags", null);
 		assertRefused(response, 401);
 		assertThat(response.header("WWW-Authenticate")).startsWith("Basic realm=\"Realm\"");
 		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
@@ -68,39 +49,42 @@ class StatelessApiSecurityIT {
 	@Test
 	void badCredentialsAreA401JsonApiError() {
 		ApiResponse response = api.exchange("GET", "/api/tags", null, "Accept", JsonApiClient.JSON_API,
-				"Authorization", basic(SecuredApplication.ALICE, "wrong"));
+				"Authorization", SecuredApi.basic(SecuredApplication.ALICE, "wrong"));
 		assertRefused(response, 401);
 		assertThat(response.header("WWW-Authenticate")).startsWith("Basic ");
 	}
 
 	@Test
 	void validCredentialsReadTheProtectedCollection() {
-		ApiResponse response = as(SecuredApplication.ALICE, "GET", "/api/tags", null);
+		ApiResponse response = api.as(SecuredApplication.ALICE, "GET", "/api/tags", null);
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		assertThat(response.at("/data").isArray()).isTrue();
 	}
 
 	@Test
 	void anAuthenticatedCallerRefusedByTheChainsRulesGetsA403JsonApiError() {
-		ApiResponse response = as(SecuredApplication.ALICE, "DELETE", "/api/notes/1", null);
+		ApiResponse response = api.as(SecuredApplication.ALICE, "DELETE", "/api/notes/1", null);
 		assertRefused(response, 403);
+		assertThat(response.firstError().get("detail").asString())
+			.isEqualTo("The caller may not perform this request");
 		assertThat(response.header("WWW-Authenticate")).isNull();
 	}
 
 	@Test
 	void anAccessDeniedExceptionFromAnEndpointIs401ForAnAnonymousCallerAnd403ForAnAuthenticatedOne() {
 		String skill = json("{'data': {'type': 'skills', 'attributes': {'name': 'Welding'}}}");
-		ApiResponse anonymous = api.exchange("POST", "/api/skills", skill, "Accept", JsonApiClient.JSON_API,
-				"Content-Type", JsonApiClient.JSON_API);
+		ApiResponse anonymous = api.anonymous("POST", "/api/skills", skill);
 		assertRefused(anonymous, 401);
 		assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic ");
-		assertRefused(as(SecuredApplication.ALICE, "POST", "/api/skills", skill), 403);
-		assertThat(as(SecuredApplication.ADMIN, "GET", "/api/skills", null).at("/data").size()).isZero();
+		ApiResponse refused = api.as(SecuredApplication.ALICE, "POST", "/api/skills", skill);
+		assertRefused(refused, 403);
+		assertThat(refused.firstError().get("detail").asString()).isEqualTo("Only an admin may change skills");
+		assertThat(api.as(SecuredApplication.ADMIN, "GET", "/api/skills", null).at("/data").size()).isZero();
 	}
 
 	@Test
 	void aPostWithValidCredentialsNeedsNoCsrfTokenInAStatelessChain() {
-		ApiResponse created = as(SecuredApplication.ADMIN, "POST", "/api/skills",
+		ApiResponse created = api.as(SecuredApplication.ADMIN, "POST", "/api/skills",
 				json("{'data': {'type': 'skills', 'attributes': {'name': 'Joinery'}}}"));
 		assertThat(created.status()).as(created.text()).isEqualTo(201);
 		assertThat(created.headers().allValues("Set-Cookie")).isEmpty();
@@ -109,11 +93,10 @@ class StatelessApiSecurityIT {
 	@Test
 	void aPreAuthorizeOnTheApplicationsRepositoryIsHonouredThroughTheApi() {
 		String badge = json("{'data': {'type': 'badges', 'attributes': {'label': 'Gold'}}}");
-		assertRefused(api.exchange("POST", "/api/badges", badge, "Accept", JsonApiClient.JSON_API, "Content-Type",
-				JsonApiClient.JSON_API), 401);
-		assertRefused(as(SecuredApplication.ALICE, "POST", "/api/badges", badge), 403);
-		assertThat(as(SecuredApplication.ALICE, "GET", "/api/badges", null).at("/data").size()).isZero();
-		ApiResponse created = as(SecuredApplication.ADMIN, "POST", "/api/badges", badge);
+		assertRefused(api.anonymous("POST", "/api/badges", badge), 401);
+		assertRefused(api.as(SecuredApplication.ALICE, "POST", "/api/badges", badge), 403);
+		assertThat(api.as(SecuredApplication.ALICE, "GET", "/api/badges", null).at("/data").size()).isZero();
+		ApiResponse created = api.as(SecuredApplication.ADMIN, "POST", "/api/badges", badge);
 		assertThat(created.status()).as(created.text()).isEqualTo(201);
 		assertThat(created.at("/data/attributes/label").asString()).isEqualTo("Gold");
 	}
@@ -133,25 +116,6 @@ class StatelessApiSecurityIT {
 		ApiResponse response = api.exchange("GET", "/account", null, "Accept", "text/html");
 		assertThat(response.status()).isEqualTo(302);
 		assertThat(response.header("Location")).endsWith("/login");
-	}
-
-	static void assertRefused(ApiResponse response, int status) {
-		assertThat(response.status()).as(response.text()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).isEqualTo(JsonApiClient.JSON_API);
-		assertThat(response.body().at("/errors").size()).isEqualTo(1);
-		assertThat(response.firstError().get("status").asString()).isEqualTo(Integer.toString(status));
-		assertThat(response.firstError().get("title").asString())
-			.isEqualTo((status == 401) ? "Unauthorized" : "Forbidden");
-		assertThat(response.text()).doesNotContain("Exception").doesNotContain("<html");
-	}
-
-	static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
-	}
-
-	private static ApiResponse as(String user, String method, String path, String body) {
-		return api.exchange(method, path, body, "Accept", JsonApiClient.JSON_API, "Content-Type",
-				JsonApiClient.JSON_API, "Authorization", basic(user, SecuredApplication.PASSWORD));
 	}
 
 	/** HTTP Basic for the API, without sessions or CSRF; a form login for the application's pages. */

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.util.StringUtils;
 
 /**
  * Refuses an API request of an authenticated caller, or one without a valid CSRF token, with a
@@ -44,8 +45,22 @@ public final class JsonApiAccessDeniedHandler implements AccessDeniedHandler {
 		if (response.isCommitted()) {
 			return;
 		}
-		this.writer.write(request, response, HttpServletResponse.SC_FORBIDDEN,
-				(accessDeniedException instanceof CsrfException) ? CSRF : SecurityErrorWriter.FORBIDDEN);
+		this.writer.write(request, response, HttpServletResponse.SC_FORBIDDEN, detail(accessDeniedException));
+	}
+
+	/**
+	 * The detail of a refusal: the message of an {@code AccessDeniedException} raised for the
+	 * caller (by an access rule or the application's own code, which word it for them); a generic
+	 * one for Spring Security's refusals, whose message says nothing more ("Access Denied").
+	 */
+	private static String detail(AccessDeniedException refusal) {
+		if (refusal instanceof CsrfException) {
+			return CSRF;
+		}
+		if (refusal.getClass() == AccessDeniedException.class && StringUtils.hasText(refusal.getMessage())) {
+			return refusal.getMessage();
+		}
+		return SecurityErrorWriter.FORBIDDEN;
 	}
 
 }

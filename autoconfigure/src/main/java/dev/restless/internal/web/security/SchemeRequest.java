@@ -2,6 +2,7 @@ package dev.restless.internal.web.security;
 
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -31,7 +32,7 @@ final class SchemeRequest extends HttpServletRequestWrapper {
 
 	@Override
 	public Enumeration<String> getHeaders(String name) {
-		return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? Collections.enumeration(java.util.List.of(ANY))
+		return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? Collections.enumeration(List.of(ANY))
 				: super.getHeaders(name);
 	}
 
