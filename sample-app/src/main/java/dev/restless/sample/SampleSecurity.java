@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -63,8 +63,8 @@ class SampleSecurity {
 	 */
 	@Bean
 	RowScope<Goal> goalScope() {
-		return (caller) -> isAdmin(caller) ? Specification.unrestricted()
-				: (goal, query, builder) -> signedIn(caller)
+		return (caller) -> isAdmin(caller) ? PredicateSpecification.unrestricted()
+				: (goal, builder) -> signedIn(caller)
 						? builder.equal(goal.get("owner").get("username"), caller.getName())
 						: builder.disjunction();
 	}
