@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an idempotency key is, and what makes two requests the same request.
  * <p>
@@ -56,7 +58,24 @@ public final class IdempotencyKeys {
 	 * @return the digest in hexadecimal (64 characters)
 	 */
 	public static String fingerprint(String method, String target, byte[] body) {
+		return fingerprint(method, target, body, null);
+	}
+
+	/**
+	 * The fingerprint of a request and of its caller: the same key and request sent by another
+	 * caller is another request, so no caller is ever given the response recorded for another.
+	 * @param method the HTTP method
+	 * @param target the request target, path and query as sent
+	 * @param body the body, empty when there is none
+	 * @param caller the name of the authenticated caller, or {@code null} for an anonymous one
+	 * @return the digest in hexadecimal (64 characters)
+	 */
+	public static String fingerprint(String method, String target, byte[] body, @Nullable String caller) {
 		MessageDigest digest = sha256();
+		if (caller != null) {
+			digest.update(caller.getBytes(StandardCharsets.UTF_8));
+			digest.update((byte) 0);
+		}
 		digest.update(method.getBytes(StandardCharsets.UTF_8));
 		digest.update((byte) '\n');
 		digest.update(target.getBytes(StandardCharsets.UTF_8));

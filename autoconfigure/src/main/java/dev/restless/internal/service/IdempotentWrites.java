@@ -63,11 +63,13 @@ public final class IdempotentWrites {
 	 * @param method the HTTP method
 	 * @param target the request target (path and query)
 	 * @param body the request body, empty when there is none
+	 * @param caller the name of the authenticated caller, or {@code null}: a key is the caller's
+	 * own, so a response is replayed to the caller who wrote it only
 	 * @param write the write
 	 * @return the write's response, or the response recorded for the key
 	 */
 	public JsonApiResponse execute(@Nullable String keyHeader, String method, String target, byte[] body,
-			Supplier<JsonApiResponse> write) {
+			@Nullable String caller, Supplier<JsonApiResponse> write) {
 		IdempotencyStore keys = this.store;
 		if (keys == null || keyHeader == null) {
 			return write.get();
@@ -77,7 +79,7 @@ public final class IdempotentWrites {
 					"An Idempotency-Key is 1 to " + IdempotencyKeys.MAX_LENGTH
 							+ " visible ASCII characters, preferably a quoted UUID",
 					HEADER)));
-		String fingerprint = IdempotencyKeys.fingerprint(method, target, body);
+		String fingerprint = IdempotencyKeys.fingerprint(method, target, body, caller);
 		ClaimResult claimed;
 		try {
 			claimed = keys.claim(key, fingerprint);

@@ -29,7 +29,8 @@ final class IdempotentRequests {
 		String query = request.getQueryString();
 		String target = (query != null) ? request.getRequestURI() + "?" + query : request.getRequestURI();
 		return service.idempotentWrites()
-			.execute(request.getHeader(IdempotentWrites.HEADER), request.getMethod(), target, body, write);
+			.execute(request.getHeader(IdempotentWrites.HEADER), request.getMethod(), target, body,
+					request.getRemoteUser(), write);
 	}
 
 }

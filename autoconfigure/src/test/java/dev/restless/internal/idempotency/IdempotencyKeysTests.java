@@ -39,6 +39,16 @@ class IdempotencyKeysTests {
 	}
 
 	@Test
+	void theSameRequestOfAnotherCallerHasAnotherFingerprint() {
+		byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+		String anonymous = IdempotencyKeys.fingerprint("POST", "/api/people", body, null);
+		assertThat(anonymous).isEqualTo(IdempotencyKeys.fingerprint("POST", "/api/people", body));
+		assertThat(IdempotencyKeys.fingerprint("POST", "/api/people", body, "alice")).isNotEqualTo(anonymous)
+			.isNotEqualTo(IdempotencyKeys.fingerprint("POST", "/api/people", body, "bob"))
+			.isEqualTo(IdempotencyKeys.fingerprint("POST", "/api/people", body, "alice"));
+	}
+
+	@Test
 	void theTableNameMustBeAPlainIdentifierAndTheTableSuitsEachDatabase() {
 		assertThat(new IdempotencyTable("app.request_keys").createStatements("PostgreSQL")[0]).contains("text");
 		assertThat(new IdempotencyTable("request_keys").createStatements("MariaDB")[0]).contains("longtext");

@@ -133,8 +133,14 @@ final class ScopedApi implements AutoCloseable {
 		return send(caller, method, path, body, atomic ? JsonApiClient.ATOMIC : JsonApiClient.JSON_API);
 	}
 
-	ApiResponse send(Caller caller, String method, String path, String body, String accept) {
+	ApiResponse send(Caller caller, String method, String path, String body, String[] extraHeaders) {
+		return send(caller, method, path, body, JsonApiClient.JSON_API, extraHeaders);
+	}
+
+	ApiResponse send(Caller caller, String method, String path, String body, String accept,
+			String... extraHeaders) {
 		List<String> headers = new ArrayList<>(List.of("Accept", accept));
+		headers.addAll(List.of(extraHeaders));
 		if (body != null) {
 			headers.addAll(List.of("Content-Type",
 					path.startsWith("/api/operations") ? JsonApiClient.ATOMIC : JsonApiClient.JSON_API));

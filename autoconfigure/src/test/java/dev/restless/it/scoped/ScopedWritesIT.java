@@ -131,6 +131,21 @@ class ScopedWritesIT {
 			.isTrue();
 	}
 
+	@Test
+	void anIdempotencyKeyReplaysAResponseToTheCallerWhoWroteItOnly() {
+		api.reset();
+		String create = taskFor(api.alice);
+		String[] key = { "Idempotency-Key", "\"3f1c2a5e-scoped-replay\"" };
+		ApiResponse admins = api.send(Caller.ADMIN, "POST", "/api/tasks", create, key);
+		assertThat(admins.status()).isEqualTo(201);
+		ApiResponse replayed = api.send(Caller.ADMIN, "POST", "/api/tasks", create, key);
+		assertThat(replayed.status()).isEqualTo(201);
+		assertThat(replayed.text()).isEqualTo(admins.text());
+		ApiResponse alices = api.send(Caller.ALICE, "POST", "/api/tasks", create, key);
+		assertThat(alices.status()).as(alices.text()).isEqualTo(422);
+		assertThat(alices.text()).doesNotContain(admins.at("/data/id").asString() + "\"");
+	}
+
 	private List<Write> writes(Operation operation) {
 		String aliceTask = "/api/tasks/" + api.aliceTask;
 		String subtask = "/api/tasks/" + api.aliceSubtask;
