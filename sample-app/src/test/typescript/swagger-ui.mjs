@@ -36,7 +36,7 @@ try {
   await status.waitFor();
   const code = (await status.innerText()).trim();
   await operation.locator(".live-responses-table").scrollIntoViewIfNeeded();
-  await page.screenshot({ path: screenshot, fullPage: false });
+  await page.screenshot({ path: screenshot, fullPage: true });
   if (!code.startsWith("200")) {
     throw new Error(`Try it out on GET /api/people answered ${code}`);
   }
