@@ -4,17 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import dev.restless.Operation;
 import dev.restless.ResourceMethod;
-import dev.restless.internal.document.AtomicDocuments;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.service.OperationRules;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -22,6 +18,12 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+
+import static dev.restless.internal.openapi.ResponseDescriptions.JSON_API_ATOMIC;
+import static dev.restless.internal.openapi.ResponseDescriptions.addEntityTag;
+import static dev.restless.internal.openapi.ResponseDescriptions.body;
+import static dev.restless.internal.openapi.ResponseDescriptions.header;
+import static dev.restless.internal.openapi.ResponseDescriptions.ok;
 
 /**
  * The path items of the API: for each resource its collection, its resources, the related
@@ -32,20 +34,6 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
  */
 final class ApiPaths {
 
-	/** The JSON:API media type. */
-	static final String JSON_API = "application/vnd.api+json";
-
-	/** The JSON:API media type with the Atomic Operations extension. */
-	static final String JSON_API_ATOMIC = JSON_API + "; ext=\"" + AtomicDocuments.EXTENSION + "\"";
-
-	/** The cursor pagination profile's media type. */
-	static final String JSON_API_CURSOR = JSON_API
-			+ "; profile=\"https://jsonapi.org/profiles/ethanresnick/cursor-pagination\"";
-
-	private static final String ERROR_RESPONSE_PREFIX = "jsonapi.error-";
-
-	private static final Map<Integer, String> ERROR_DESCRIPTIONS = errorDescriptions();
-
 	private final String basePath;
 
 	private final ResourceTypes types;
@@ -54,8 +42,7 @@ final class ApiPaths {
 
 	private final OperationIds operationIds = new OperationIds();
 
-	/** Every error status some operation answers, for the response components. */
-	private final Set<Integer> errorStatuses = new TreeSet<>();
+	private final ResponseDescriptions responses = new ResponseDescriptions();
 
 	/**
 	 * Create the paths.
@@ -87,12 +74,7 @@ final class ApiPaths {
 	 * @return the response components by name
 	 */
 	Map<String, ApiResponse> errorResponses() {
-		Map<String, ApiResponse> responses = new LinkedHashMap<>();
-		for (int status : this.errorStatuses) {
-			responses.put(ERROR_RESPONSE_PREFIX + status, new ApiResponse().description(ERROR_DESCRIPTIONS.get(status))
-				.content(jsonApi(JsonSchemas.ref(SharedSchemas.ERROR_DOCUMENT))));
-		}
-		return responses;
+		return this.responses.errorResponses();
 	}
 
 	private void addResourcePaths(ResourceDescriptor resource, Map<String, PathItem> paths) {
@@ -104,7 +86,8 @@ final class ApiPaths {
 					"Read a page of " + resource.type());
 			read.setParameters(concat(this.parameters.collection(resource, true), this.parameters.compound(resource)));
 			Schema<Object> page = JsonSchemas.ref(ComponentNames.of(resource, ComponentNames.COLLECTION_DOCUMENT));
-			read.setResponses(responses(200, ok("A page of " + resource.type(), page, true), 400, 403, 404, 406));
+			read.setResponses(
+					this.responses.of(200, ok("A page of " + resource.type(), page, true), 400, 403, 404, 406));
 			collectionItem.setGet(read);
 		}
 		if (allows(resource, Operation.POST_RESOURCE)) {
@@ -115,7 +98,7 @@ final class ApiPaths {
 					false);
 			created.addHeaderObject("Location", header("The URL of the new resource", true));
 			addEntityTag(resource, created);
-			create.setResponses(responses(201, created, 400, 403, 404, 406, 409, 413, 415, 422));
+			create.setResponses(this.responses.of(201, created, 400, 403, 404, 406, 409, 413, 415, 422));
 			collectionItem.setPost(create);
 		}
 		putIfAny(paths, collection, collectionItem);
@@ -129,7 +112,7 @@ final class ApiPaths {
 			ApiResponse found = ok("The resource",
 					JsonSchemas.ref(ComponentNames.of(resource, ComponentNames.DOCUMENT)), false);
 			addEntityTag(resource, found);
-			ApiResponses responses = responses(200, found, 400, 403, 404, 406);
+			ApiResponses responses = this.responses.of(200, found, 400, 403, 404, 406);
 			if (resource.version() != null) {
 				responses.addApiResponse("304", new ApiResponse()
 					.description("Not modified: If-None-Match matched the current ETag")
@@ -146,14 +129,15 @@ final class ApiPaths {
 			ApiResponse updated = ok("The changed resource",
 					JsonSchemas.ref(ComponentNames.of(resource, ComponentNames.DOCUMENT)), false);
 			addEntityTag(resource, updated);
-			update.setResponses(responses(200, updated, 400, 403, 404, 406, 409, 412, 413, 415, 422, 428));
+			update.setResponses(
+					this.responses.of(200, updated, 400, 403, 404, 406, 409, 412, 413, 415, 422, 428));
 			resourceItem.setPatch(update);
 		}
 		if (allows(resource, Operation.DELETE_RESOURCE)) {
 			io.swagger.v3.oas.models.Operation delete = operation(tag, "delete", resource, null,
 					"Delete a " + resource.type());
 			delete.setParameters(List.of(ifMatch(resource)));
-			delete.setResponses(changeResponses("Deleted", 400, 403, 404, 406, 409, 412, 428));
+			delete.setResponses(this.responses.change("Deleted", 400, 403, 404, 406, 409, 412, 428));
 			resourceItem.setDelete(delete);
 		}
 		putIfAny(paths, collection + "/{id}", resourceItem);
@@ -165,7 +149,7 @@ final class ApiPaths {
 			io.swagger.v3.oas.models.Operation eval = operation(tag, "evaluate", resource, null,
 					"Compute functions over the " + resource.type() + " that match the filters");
 			eval.setParameters(concat(List.of(this.parameters.functions()), this.parameters.filters(resource)));
-			eval.setResponses(responses(200, ok("The value of each function",
+			eval.setResponses(this.responses.of(200, ok("The value of each function",
 					JsonSchemas.ref(SharedSchemas.EVAL_DOCUMENT), false), 400, 403, 404, 406));
 			paths.put(this.basePath + "/eval/" + resource.type(), new PathItem().get(eval));
 		}
@@ -181,9 +165,11 @@ final class ApiPaths {
 					"Read the " + name + " of a " + resource.type());
 			List<Parameter> query = relationship.toMany() ? this.parameters.collection(target, false) : List.of();
 			related.setParameters(concat(query, this.parameters.compound(target)));
-			related.setResponses(responses(200, ok("The related " + (relationship.toMany() ? "resources" : "resource"),
-					JsonSchemas.ref(ComponentNames.of(target, relationship.toMany() ? ComponentNames.COLLECTION_DOCUMENT
-							: ResourceSchemas.OPTIONAL_DOCUMENT)), relationship.toMany()), 400, 403, 404, 406));
+			Schema<Object> document = JsonSchemas.ref(ComponentNames.of(target,
+					relationship.toMany() ? ComponentNames.COLLECTION_DOCUMENT : ResourceSchemas.OPTIONAL_DOCUMENT));
+			String description = "The related " + (relationship.toMany() ? "resources" : "resource");
+			related.setResponses(this.responses.of(200, ok(description, document, relationship.toMany()), 400, 403,
+					404, 406));
 			PathItem relatedItem = new PathItem().get(related);
 			relatedItem.addParametersItem(idParameter("id", resource));
 			paths.put(collection + "/{id}/" + name, relatedItem);
@@ -191,8 +177,9 @@ final class ApiPaths {
 				io.swagger.v3.oas.models.Operation member = operation(tag, "get", resource, name + "-member",
 						"Read one of the " + name + " of a " + resource.type());
 				member.setParameters(this.parameters.compound(target));
-				Schema<Object> document = JsonSchemas.ref(ComponentNames.of(target, ComponentNames.DOCUMENT));
-				member.setResponses(responses(200, ok("The related resource", document, false), 400, 403, 404, 406));
+				Schema<Object> memberDocument = JsonSchemas.ref(ComponentNames.of(target, ComponentNames.DOCUMENT));
+				member.setResponses(this.responses.of(200, ok("The related resource", memberDocument, false), 400,
+						403, 404, 406));
 				PathItem memberItem = new PathItem().get(member);
 				memberItem.addParametersItem(idParameter("id", resource));
 				memberItem.addParametersItem(idParameter("relatedId", target));
@@ -211,8 +198,8 @@ final class ApiPaths {
 			read.setParameters(relationship.toMany()
 					? concat(this.parameters.collection(target, false), this.parameters.compound(target))
 					: this.parameters.compound(target));
-			read.setResponses(responses(200, ok("The linkage", JsonSchemas.ref(linkageDocument), relationship.toMany()),
-					400, 404, 406));
+			read.setResponses(this.responses.of(200,
+					ok("The linkage", JsonSchemas.ref(linkageDocument), relationship.toMany()), 400, 403, 404, 406));
 			relationshipItem.setGet(read);
 		}
 		if (allows(resource, Operation.PATCH_RELATIONSHIP)) {
@@ -239,7 +226,7 @@ final class ApiPaths {
 				relationship + "-relationship", summary);
 		write.setParameters(List.of(ifMatch(resource)));
 		write.setRequestBody(body(requestSchema));
-		write.setResponses(changeResponses("Changed", 400, 403, 404, 406, 409, 412, 413, 415, 422, 428));
+		write.setResponses(this.responses.change("Changed", 400, 403, 404, 406, 409, 412, 413, 415, 422, 428));
 		return write;
 	}
 
@@ -254,7 +241,8 @@ final class ApiPaths {
 		ApiResponse results = new ApiResponse().description("The results, one per operation")
 			.content(new Content().addMediaType(JSON_API_ATOMIC,
 					new MediaType().schema(JsonSchemas.ref(SharedSchemas.ATOMIC_RESPONSE))));
-		operation.setResponses(responses(200, results, 400, 403, 404, 406, 409, 412, 413, 415, 422, 428));
+		operation.setResponses(
+				this.responses.of(200, results, 400, 403, 404, 406, 409, 412, 413, 415, 422, 428));
 		operation.getResponses()
 			.addApiResponse("204", new ApiResponse().description("Done; no operation has a result"));
 		return operation;
@@ -310,74 +298,5 @@ final class ApiPaths {
 					+ "matches any existing resource." + required);
 	}
 
-	private static void addEntityTag(ResourceDescriptor resource, ApiResponse response) {
-		if (resource.version() != null) {
-			response.addHeaderObject("ETag", header("The entity tag of this version, for If-Match and If-None-Match",
-					true));
-		}
-	}
-
-	private static Header header(String description, boolean required) {
-		return new Header().description(description).required(required).schema(JsonSchemas.string());
-	}
-
-	private static RequestBody body(String component) {
-		return new RequestBody().required(Boolean.TRUE).content(jsonApi(JsonSchemas.ref(component)));
-	}
-
-	static Content jsonApi(Schema<Object> schema) {
-		return new Content().addMediaType(JSON_API, new MediaType().schema(schema));
-	}
-
-	private static ApiResponse ok(String description, Schema<Object> schema, boolean cursorProfile) {
-		Content content = jsonApi(schema);
-		if (cursorProfile) {
-			content.addMediaType(JSON_API_CURSOR, new MediaType().schema(schema));
-		}
-		return new ApiResponse().description(description).content(content);
-	}
-
-	private static ApiResponse noContent(String description) {
-		return new ApiResponse().description(description);
-	}
-
-	/** A change that answers {@code 204}, or {@code 200} with the document a postprocessor set. */
-	private ApiResponses changeResponses(String description, int... errors) {
-		ApiResponses responses = responses(204, noContent(description), errors);
-		responses.addApiResponse("200", new ApiResponse().description("The document a postprocessor set")
-			.content(jsonApi(JsonSchemas.ref(SharedSchemas.ANY_DOCUMENT))));
-		return responses;
-	}
-
-	private ApiResponses responses(int status, ApiResponse success, int... errors) {
-		ApiResponses responses = new ApiResponses();
-		responses.addApiResponse(String.valueOf(status), success);
-		for (int error : errors) {
-			this.errorStatuses.add(error);
-			responses.addApiResponse(String.valueOf(error),
-					new ApiResponse().$ref("#/components/responses/" + ERROR_RESPONSE_PREFIX + error));
-		}
-		this.errorStatuses.add(500);
-		responses.addApiResponse("500",
-				new ApiResponse().$ref("#/components/responses/" + ERROR_RESPONSE_PREFIX + 500));
-		return responses;
-	}
-
-	private static Map<Integer, String> errorDescriptions() {
-		Map<Integer, String> descriptions = new LinkedHashMap<>();
-		descriptions.put(400, "Bad request: a query parameter or the request document is invalid");
-		descriptions.put(403, "Forbidden: the resource does not allow this, or the application refuses it");
-		descriptions.put(404, "Not found");
-		descriptions.put(406, "Not acceptable: Accept allows no JSON:API media type this endpoint produces");
-		descriptions.put(409,
-				"Conflict: a type or id does not match, the resource exists, or others still reference it");
-		descriptions.put(412, "Precondition failed: If-Match or meta.version names another version");
-		descriptions.put(413, "The request document is too large");
-		descriptions.put(415, "Unsupported media type: send application/vnd.api+json");
-		descriptions.put(422, "Unprocessable: the resource would break a constraint");
-		descriptions.put(428, "Precondition required: this resource must be changed with If-Match");
-		descriptions.put(500, "An unexpected failure");
-		return descriptions;
-	}
 
 }
