@@ -40,6 +40,8 @@ class ArchitectureTests {
 
 	private static final String WEB = "Web";
 
+	private static final String OPENAPI = "OpenAPI description";
+
 	private static final String SERVICE = "Service";
 
 	private static final String DOCUMENT = "Document";
@@ -96,6 +98,7 @@ class ArchitectureTests {
 		// 2
 		.layer(WEB).definedBy("dev.restless.internal.web..")
 		.layer(SECURITY).definedBy("dev.restless.internal.security..")
+		.layer(OPENAPI).definedBy("dev.restless.internal.openapi..")
 		// 3
 		.layer(SERVICE).definedBy("dev.restless.internal.service..")
 		// 4
@@ -118,31 +121,32 @@ class ArchitectureTests {
 		.whereLayer(SECURITY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE)
 		.whereLayer(PUBLIC_SECURITY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY)
 		.whereLayer(WEB).mayOnlyBeAccessedByLayers(AUTOCONFIGURE)
-		.whereLayer(SERVICE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY)
-		.whereLayer(DOCUMENT).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
+		.whereLayer(OPENAPI).mayOnlyBeAccessedByLayers(AUTOCONFIGURE)
+		.whereLayer(SERVICE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI)
+		.whereLayer(DOCUMENT).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
 				PERSISTENCE, QUERY, PRECONDITION)
 		.whereLayer(PERSISTENCE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, SECURITY, SERVICE)
 		.whereLayer(IDEMPOTENCY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, SERVICE)
-		.whereLayer(QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
+		.whereLayer(QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
 				DOCUMENT, PERSISTENCE, PRECONDITION)
-		.whereLayer(PRECONDITION).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
+		.whereLayer(PRECONDITION).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY)
-		.whereLayer(GRAPH).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
+		.whereLayer(GRAPH).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				ERROR, METAMODEL, PUBLIC_QUERY, PROCESSING)
-		.whereLayer(ERROR).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
+		.whereLayer(ERROR).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, METAMODEL, PUBLIC_QUERY, PROCESSING)
-		.whereLayer(METAMODEL).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
+		.whereLayer(METAMODEL).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, PUBLIC_QUERY, PROCESSING)
-		.whereLayer(PUBLIC_QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
+		.whereLayer(PUBLIC_QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PROCESSING)
-		.whereLayer(PROCESSING).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
+		.whereLayer(PROCESSING).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PUBLIC_QUERY)
-		.whereLayer(PUBLIC_API).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, SERVICE,
+		.whereLayer(PUBLIC_API).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PUBLIC_QUERY, PROCESSING)
 

@@ -20,6 +20,7 @@ import dev.restless.it.support.ApiIntegrationTest;
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.JsonApiClient;
 import dev.restless.it.support.JsonApiSchema;
+import dev.restless.it.support.OpenApiResponses;
 import dev.restless.it.support.SqlStatementCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,8 @@ class AtomicOperationsIT extends ApiIntegrationTest {
 
 	@BeforeEach
 	void atomicClient() {
-		this.atomic = new JsonApiClient(this.api.root()).checkingEach(AtomicOperationsIT::isAtomicDocument);
+		this.atomic = new JsonApiClient(this.api.root()).checkingEach(AtomicOperationsIT::isAtomicDocument)
+			.checkingEach(OpenApiResponses::validate);
 	}
 
 	@AfterEach

@@ -309,7 +309,7 @@ class ConditionalRequestsIT extends ApiIntegrationTest {
 		ApiResponse withVersion = this.api.patch(path, json(patch.formatted("second", ", 'meta': {'version': 0}")));
 		ApiResponse withStaleVersion = this.api.patch(path, json(patch.formatted("stale", ", 'meta': {'version': 0}")));
 		// atomic results are no document the JSON:API schema knows
-		JsonApiClient atomic = new JsonApiClient(this.api.root());
+		JsonApiClient atomic = plainClient();
 		ApiResponse atomicBlind = atomic.exchange("POST", "/api/operations", json(atomicUpdate.formatted("blind", "")),
 				"Content-Type", JsonApiClient.ATOMIC, "Accept", JsonApiClient.ATOMIC);
 		ApiResponse atomicWithVersion = atomic.exchange("POST", "/api/operations",

@@ -13,6 +13,7 @@ import dev.restless.it.support.ApiIntegrationTest;
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.JsonApiClient;
 import dev.restless.it.support.JsonApiSchema;
+import dev.restless.it.support.OpenApiResponses;
 import dev.restless.it.support.SqlStatementCounter;
 import dev.restless.query.Filter;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +37,8 @@ class EvalIT extends ApiIntegrationTest {
 
 	@BeforeEach
 	void measurements() {
-		this.eval = new JsonApiClient(this.api.root()).checkingEach(EvalIT::isEvalDocument);
+		this.eval = new JsonApiClient(this.api.root()).checkingEach(EvalIT::isEvalDocument)
+			.checkingEach(OpenApiResponses::validate);
 		Computer engine = computer("Analytical Engine", "1000.00");
 		Computer markOne = computer("Mark I", "500.00");
 		this.fixtures.persist(engine, markOne);

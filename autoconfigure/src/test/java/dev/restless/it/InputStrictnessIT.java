@@ -74,7 +74,7 @@ class InputStrictnessIT extends ApiIntegrationTest {
 	}
 
 	private ApiResponse operations(String operations) {
-		return new JsonApiClient(this.api.root()).exchange("POST", "/api/operations",
+		return plainClient().exchange("POST", "/api/operations",
 				json("{'atomic:operations': [" + operations + "]}"), "Content-Type", JsonApiClient.ATOMIC, "Accept",
 				JsonApiClient.ATOMIC);
 	}
@@ -246,7 +246,7 @@ class InputStrictnessIT extends ApiIntegrationTest {
 					+ "', 'attributes': {'name': 'Bea'}}, " + member[0] + "}")), 400, member[1]);
 			assertError(this.api.patch("/api/computers/" + engine.getId() + "/relationships/owner", json("{'data': null, " + member[0] + "}")),
 					400, member[1]);
-			assertError(new JsonApiClient(this.api.root()).exchange("POST", "/api/operations",
+			assertError(plainClient().exchange("POST", "/api/operations",
 					json("{'atomic:operations': [{'op': 'add', 'data': {'type': 'people', 'attributes': {'name': 'Bea'}}}], "
 							+ member[0] + "}"),
 					"Content-Type", JsonApiClient.ATOMIC, "Accept", JsonApiClient.ATOMIC), 400, member[1]);

@@ -16,6 +16,7 @@ import dev.restless.it.support.ApiIntegrationTest;
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.JsonApiClient;
 import dev.restless.it.support.JsonApiSchema;
+import dev.restless.it.support.OpenApiResponses;
 import org.junit.jupiter.api.Test;
 
 import static dev.restless.it.support.JsonApiClient.json;
@@ -74,7 +75,8 @@ class LostUpdateIT extends ApiIntegrationTest {
 
 	private Callable<Integer> incrementer(String path, long id, CyclicBarrier firstRound, Queue<Integer> statuses) {
 		return () -> {
-			JsonApiClient client = new JsonApiClient(this.api.root()).checkingEach(JsonApiSchema::validate);
+			JsonApiClient client = new JsonApiClient(this.api.root()).checkingEach(JsonApiSchema::validate)
+				.checkingEach(OpenApiResponses::validate);
 			int done = 0;
 			boolean first = true;
 			for (int attempt = 0; attempt < MAX_ATTEMPTS_PER_CLIENT && done < INCREMENTS_PER_CLIENT; attempt++) {

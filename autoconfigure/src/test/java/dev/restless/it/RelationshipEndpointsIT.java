@@ -263,7 +263,7 @@ class RelationshipEndpointsIT extends ApiIntegrationTest {
 		ApiResponse resource = this.api.patch("/api/people/" + ada.getId(), "{\"data\": {\"type\": \"people\", "
 				+ "\"id\": \"" + ada.getId() + "\", \"attributes\": {\"name\": \"Ada L.\"}, "
 				+ "\"relationships\": {\"computers\": " + current + "}}}");
-		ApiResponse atomic = new JsonApiClient(this.api.root()).exchange("POST", "/api/operations",
+		ApiResponse atomic = plainClient().exchange("POST", "/api/operations",
 				"{\"atomic:operations\": [{\"op\": \"update\", \"ref\": {\"type\": \"people\", \"id\": \""
 						+ ada.getId() + "\", \"relationship\": \"computers\"}, \"data\": "
 						+ current.substring("{\"data\": ".length(), current.length() - 1) + "}]}",

@@ -47,7 +47,8 @@ public abstract class ApiIntegrationTest {
 		this.fixtures = new Fixtures(this.entityManagerFactory, this.dataSource);
 		this.fixtures.clean();
 		this.api = new JsonApiClient("http://localhost:" + this.port).checkingEach(ApiIntegrationTest::isJsonApi)
-			.checkingEach(JsonApiSchema::validate);
+			.checkingEach(JsonApiSchema::validate)
+			.checkingEach(OpenApiResponses::validate);
 		SqlStatementCounter.reset();
 	}
 
@@ -58,6 +59,15 @@ public abstract class ApiIntegrationTest {
 				.startsWith(JsonApiClient.JSON_API);
 			assertThat(response.text()).as("response body").doesNotContain("Exception").doesNotContain("\tat ");
 		}
+	}
+
+	/**
+	 * A client of the same server for requests a test builds itself: it checks only that each
+	 * answer is one the OpenAPI document allows.
+	 * @return the client
+	 */
+	protected JsonApiClient plainClient() {
+		return new JsonApiClient(this.api.root()).checkingEach(OpenApiResponses::validate);
 	}
 
 	/** @return the database of this run */

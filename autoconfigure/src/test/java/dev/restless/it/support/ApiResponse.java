@@ -1,5 +1,6 @@
 package dev.restless.it.support;
 
+import java.net.URI;
 import java.net.http.HttpHeaders;
 
 import tools.jackson.databind.JsonNode;
@@ -11,8 +12,21 @@ import tools.jackson.databind.JsonNode;
  * @param headers the headers
  * @param text the body as text (empty when there is none)
  * @param body the body parsed as JSON, or {@code null} when empty
+ * @param method the method of the request answered, or {@code null} when not known
+ * @param uri the URI of the request answered, or {@code null} when not known
  */
-public record ApiResponse(int status, HttpHeaders headers, String text, JsonNode body) {
+public record ApiResponse(int status, HttpHeaders headers, String text, JsonNode body, String method, URI uri) {
+
+	/**
+	 * A response to a request that is not known.
+	 * @param status the HTTP status
+	 * @param headers the headers
+	 * @param text the body as text (empty when there is none)
+	 * @param body the body parsed as JSON, or {@code null} when empty
+	 */
+	public ApiResponse(int status, HttpHeaders headers, String text, JsonNode body) {
+		this(status, headers, text, body, null, null);
+	}
 
 	/**
 	 * A header value.

@@ -116,7 +116,7 @@ public final class JsonApiClient {
 			String text = response.body();
 			JsonNode body = (text == null || text.isEmpty()) ? null : mapper.readTree(text);
 			ApiResponse result = new ApiResponse(response.statusCode(), response.headers(), (text != null) ? text : "",
-					body);
+					body, response.request().method(), response.request().uri());
 			this.checks.forEach((check) -> check.accept(result));
 			return result;
 		}
