@@ -12,9 +12,16 @@ if (!baseUrl) {
   throw new Error("Set RESTLESS_SAMPLE_URL to the sample application's root URL");
 }
 
+// people and computers are written by editors (see "Securing the API")
+const editor = "Basic " + Buffer.from("editor:editor").toString("base64");
+
 const api = createClient<paths>({
   baseUrl,
-  headers: { "Content-Type": "application/vnd.api+json", Accept: "application/vnd.api+json" },
+  headers: {
+    "Content-Type": "application/vnd.api+json",
+    Accept: "application/vnd.api+json",
+    Authorization: editor,
+  },
   // JSON:API writes lists in query parameters comma-separated: include=owner,computers
   querySerializer: { array: { style: "form", explode: false } },
 });
