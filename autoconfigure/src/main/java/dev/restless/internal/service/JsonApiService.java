@@ -21,8 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The service layer, free of HTTP: the one way in for every endpoint kind. The web layer asks
  * {@link #rules()} what a request may do, then hands the {@link Target} it got to
- * {@link #reads()}, {@link #writes()} or {@link #atomic()}; nothing else of Restless reaches the
- * database.
+ * {@link #reads()}, {@link #writes()} or {@link #atomic()} (or asks {@link #index()} for the index
+ * of the API); nothing else of Restless reaches the database.
  */
 public final class JsonApiService {
 
@@ -33,6 +33,8 @@ public final class JsonApiService {
 	private final ResourceWrites writes;
 
 	private final AtomicOperationsExecutor atomic;
+
+	private final ApiIndex index;
 
 	/**
 	 * Assemble the service.
@@ -70,6 +72,7 @@ public final class JsonApiService {
 				documents, transactions);
 		this.atomic = new AtomicOperationsExecutor(this.rules, steps, processors, documents, requestDocuments,
 				transactions, maxAtomicOperations);
+		this.index = new ApiIndex(registry, renderer);
 	}
 
 	/** @return the rules every request passes first */
@@ -85,6 +88,11 @@ public final class JsonApiService {
 	/** @return the writes of single requests */
 	public ResourceWrites writes() {
 		return this.writes;
+	}
+
+	/** @return the index of the API, served at its base path */
+	public ApiIndex index() {
+		return this.index;
 	}
 
 	/** @return the executor of atomic requests */
