@@ -40,6 +40,8 @@ class ArchitectureTests {
 
 	private static final String WEB = "Web";
 
+	private static final String DIAGNOSTICS = "Diagnostics";
+
 	private static final String SERVICE = "Service";
 
 	private static final String DOCUMENT = "Document";
@@ -89,6 +91,7 @@ class ArchitectureTests {
 		.layer(AUTOCONFIGURE).definedBy("dev.restless.autoconfigure..")
 		// 2
 		.layer(WEB).definedBy("dev.restless.internal.web..")
+		.layer(DIAGNOSTICS).definedBy("dev.restless.internal.diagnostics..")
 		// 3
 		.layer(SERVICE).definedBy("dev.restless.internal.service..")
 		// 4
@@ -107,30 +110,31 @@ class ArchitectureTests {
 
 		.whereLayer(AUTOCONFIGURE).mayNotBeAccessedByAnyLayer()
 		.whereLayer(WEB).mayOnlyBeAccessedByLayers(AUTOCONFIGURE)
-		.whereLayer(SERVICE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB)
-		.whereLayer(DOCUMENT).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(DIAGNOSTICS).mayOnlyBeAccessedByLayers(AUTOCONFIGURE)
+		.whereLayer(SERVICE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, DIAGNOSTICS)
+		.whereLayer(DOCUMENT).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, DIAGNOSTICS, SERVICE,
 				PERSISTENCE, QUERY, PRECONDITION)
 		.whereLayer(PERSISTENCE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, SERVICE)
-		.whereLayer(QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, PRECONDITION)
-		.whereLayer(PRECONDITION).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(PRECONDITION).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY)
-		.whereLayer(GRAPH).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(GRAPH).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				ERROR, METAMODEL, PUBLIC_QUERY, PROCESSING)
-		.whereLayer(ERROR).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(ERROR).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, METAMODEL, PUBLIC_QUERY, PROCESSING)
-		.whereLayer(METAMODEL).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(METAMODEL).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, PUBLIC_QUERY, PROCESSING)
-		.whereLayer(PUBLIC_QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(PUBLIC_QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PROCESSING)
-		.whereLayer(PROCESSING).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(PROCESSING).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PUBLIC_QUERY)
-		.whereLayer(PUBLIC_API).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SERVICE,
+		.whereLayer(PUBLIC_API).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PUBLIC_QUERY, PROCESSING)
 

@@ -1,5 +1,6 @@
 package dev.restless.internal.query;
 
+import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
 import dev.restless.query.FilterOperator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public final class FilterOperators {
 	 * @param applicationOperators the application's operators, which win over built-in ones of
 	 * the same name
 	 * @param text how the built-in text operators make matching exact on the database
-	 * @throws IllegalStateException when two application operators claim a name, or one claims a
+	 * @throws InvalidResourceConfigurationException when two application operators claim a name, or one claims a
 	 * reserved or blank name
 	 */
 	public FilterOperators(List<? extends FilterOperator> applicationOperators, TextMatching text) {
@@ -42,15 +43,15 @@ public final class FilterOperators {
 		for (FilterOperator operator : applicationOperators) {
 			for (String name : namesOf(operator)) {
 				if (!StringUtils.hasText(name)) {
-					throw new IllegalStateException("Filter operator " + operator + " has a blank name");
+					throw new InvalidResourceConfigurationException("Filter operator " + operator + " has a blank name");
 				}
 				if (RELATIONSHIP_OPERATORS.contains(name)) {
-					throw new IllegalStateException("Filter operator name '" + name + "' of " + operator
+					throw new InvalidResourceConfigurationException("Filter operator name '" + name + "' of " + operator
 							+ " is reserved for relationship filters");
 				}
 				FilterOperator previous = claimed.put(name, operator);
 				if (previous != null && previous != operator) {
-					throw new IllegalStateException("Filter operators " + previous + " and " + operator
+					throw new InvalidResourceConfigurationException("Filter operators " + previous + " and " + operator
 							+ " are both named '" + name + "'");
 				}
 				operators.put(name, operator);
