@@ -22,6 +22,10 @@ public final class FilterOperators {
 	/** Names of the relationship operators, which take a filter instead of a value. */
 	public static final Set<String> RELATIONSHIP_OPERATORS = Set.of("has", "any");
 
+	/** What to do about an application operator that cannot join the filter language. */
+	private static final String ACTION = "Give each FilterOperator bean a name and aliases of its own, other than "
+			+ "'has' and 'any'.";
+
 	private final Map<String, FilterOperator> byName;
 
 	/**
@@ -43,16 +47,17 @@ public final class FilterOperators {
 		for (FilterOperator operator : applicationOperators) {
 			for (String name : namesOf(operator)) {
 				if (!StringUtils.hasText(name)) {
-					throw new InvalidResourceConfigurationException("Filter operator " + operator + " has a blank name");
+					throw new InvalidResourceConfigurationException("Filter operator " + operator + " has a blank name",
+							ACTION);
 				}
 				if (RELATIONSHIP_OPERATORS.contains(name)) {
 					throw new InvalidResourceConfigurationException("Filter operator name '" + name + "' of " + operator
-							+ " is reserved for relationship filters");
+							+ " is reserved for relationship filters", ACTION);
 				}
 				FilterOperator previous = claimed.put(name, operator);
 				if (previous != null && previous != operator) {
 					throw new InvalidResourceConfigurationException("Filter operators " + previous + " and " + operator
-							+ " are both named '" + name + "'");
+							+ " are both named '" + name + "'", ACTION);
 				}
 				operators.put(name, operator);
 			}

@@ -16,13 +16,21 @@ final class PaginationLinkHeader {
 
 	private static final List<String> RELATIONS = List.of("first", "prev", "next", "last");
 
+	/**
+	 * The longest header sent. Links repeat the request's query four times over, and containers
+	 * refuse to send headers past a limit of their own (8 KB for all of them in embedded Tomcat),
+	 * failing the response: a longer header is left out, the document still has the links.
+	 */
+	static final int MAX_LENGTH = 4096;
+
 	private PaginationLinkHeader() {
 	}
 
 	/**
 	 * The header value for a document.
 	 * @param document the response document, or {@code null}
-	 * @return the value, or {@code null} when the document has no pagination links
+	 * @return the value, or {@code null} when the document has no pagination links or they are too long
+	 * for a header
 	 */
 	static @Nullable String of(@Nullable ObjectNode document) {
 		JsonNode links = (document != null) ? document.get("links") : null;
@@ -37,7 +45,8 @@ final class PaginationLinkHeader {
 				values.add("<" + link.asString() + ">; rel=\"" + relation + "\"");
 			}
 		}
-		return values.isEmpty() ? null : String.join(", ", values);
+		String header = String.join(", ", values);
+		return (values.isEmpty() || header.length() > MAX_LENGTH) ? null : header;
 	}
 
 }
