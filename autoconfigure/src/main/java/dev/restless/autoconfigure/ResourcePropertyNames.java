@@ -4,6 +4,7 @@ import java.beans.PropertyDescriptor;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
 
@@ -75,7 +76,7 @@ final class ResourcePropertyNames {
 		String resource = name.getElement(settingElement - 1, ConfigurationPropertyName.Form.ORIGINAL);
 		throw new InvalidResourceConfigurationException("'" + name + "' is not a setting of a resource",
 				"Use one of the settings of restless.resources." + resource + ": "
-						+ String.join(", ", SETTINGS.values()) + ".");
+						+ String.join(", ", new TreeSet<>(SETTINGS.values())) + ".");
 	}
 
 }
