@@ -41,6 +41,7 @@ class ArchitectureTests {
 	private static final String WEB = "Web";
 
 	private static final String OPENAPI = "OpenAPI description";
+	private static final String DIAGNOSTICS = "Diagnostics";
 
 	private static final String SERVICE = "Service";
 
@@ -99,6 +100,7 @@ class ArchitectureTests {
 		.layer(WEB).definedBy("dev.restless.internal.web..")
 		.layer(SECURITY).definedBy("dev.restless.internal.security..")
 		.layer(OPENAPI).definedBy("dev.restless.internal.openapi..")
+		.layer(DIAGNOSTICS).definedBy("dev.restless.internal.diagnostics..")
 		// 3
 		.layer(SERVICE).definedBy("dev.restless.internal.service..")
 		// 4
@@ -121,32 +123,33 @@ class ArchitectureTests {
 		.whereLayer(SECURITY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE)
 		.whereLayer(PUBLIC_SECURITY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY)
 		.whereLayer(WEB).mayOnlyBeAccessedByLayers(AUTOCONFIGURE)
+		.whereLayer(DIAGNOSTICS).mayOnlyBeAccessedByLayers(AUTOCONFIGURE)
 		.whereLayer(OPENAPI).mayOnlyBeAccessedByLayers(AUTOCONFIGURE)
-		.whereLayer(SERVICE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI)
-		.whereLayer(DOCUMENT).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
+		.whereLayer(SERVICE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, DIAGNOSTICS)
+		.whereLayer(DOCUMENT).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, DIAGNOSTICS, SERVICE,
 				PERSISTENCE, QUERY, PRECONDITION)
 		.whereLayer(PERSISTENCE).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, SECURITY, SERVICE)
 		.whereLayer(IDEMPOTENCY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, SERVICE)
-		.whereLayer(QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
+		.whereLayer(QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, PRECONDITION)
-		.whereLayer(PRECONDITION).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
+		.whereLayer(PRECONDITION).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY)
-		.whereLayer(GRAPH).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
+		.whereLayer(GRAPH).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				ERROR, METAMODEL, PUBLIC_QUERY, PROCESSING)
-		.whereLayer(ERROR).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
+		.whereLayer(ERROR).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, METAMODEL, PUBLIC_QUERY, PROCESSING)
-		.whereLayer(METAMODEL).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
+		.whereLayer(METAMODEL).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, PUBLIC_QUERY, PROCESSING)
-		.whereLayer(PUBLIC_QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
+		.whereLayer(PUBLIC_QUERY).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PROCESSING)
-		.whereLayer(PROCESSING).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
+		.whereLayer(PROCESSING).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PUBLIC_QUERY)
-		.whereLayer(PUBLIC_API).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, SERVICE,
+		.whereLayer(PUBLIC_API).mayOnlyBeAccessedByLayers(AUTOCONFIGURE, WEB, SECURITY, OPENAPI, DIAGNOSTICS, SERVICE,
 				DOCUMENT, PERSISTENCE, QUERY, PRECONDITION,
 				GRAPH, ERROR, METAMODEL, PUBLIC_QUERY, PROCESSING)
 

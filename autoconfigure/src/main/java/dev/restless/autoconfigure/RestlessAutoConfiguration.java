@@ -4,6 +4,7 @@ import dev.restless.ExposedResource;
 import dev.restless.Restless;
 import dev.restless.RestlessSettings;
 import dev.restless.RestlessSettingsCustomizer;
+import dev.restless.internal.diagnostics.StartupReport;
 import dev.restless.internal.document.DocumentRenderer;
 import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
@@ -77,8 +78,12 @@ public final class RestlessAutoConfiguration {
 	}
 
 	@Bean
-	ResourceRegistry restlessResourceRegistry(EntityManagerFactory entityManagerFactory, RestlessSettings settings) {
-		return new ResourceRegistryFactory(settings).create(entityManagerFactory.getMetamodel());
+	ResourceRegistry restlessResourceRegistry(EntityManagerFactory entityManagerFactory, RestlessSettings settings,
+			RestlessProperties properties, Environment environment) {
+		ResourcePropertyNames.check(environment);
+		ResourceRegistry registry = new ResourceRegistryFactory(settings).create(entityManagerFactory.getMetamodel());
+		new StartupReport(registry, properties.getBasePath()).log();
+		return registry;
 	}
 
 	@Bean

@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The requested page. Offset pagination ({@code page[number]} from 1 and {@code page[size]}) is
- * the default; cursor pagination ({@code page[after]}, {@code page[before]}) follows the JSON:API
- * cursor pagination profile.
+ * the default; {@code page[offset]} (from 0) and {@code page[limit]} ask for the same kind of page
+ * starting at any row; cursor pagination ({@code page[after]}, {@code page[before]}) follows the
+ * JSON:API cursor pagination profile.
  *
  * @param number the page number, from 1 (offset pagination)
  * @param size the page size, from 1 to the resource's maximum
@@ -14,9 +15,25 @@ import org.jspecify.annotations.Nullable;
  * @param before the cursor the page ends before, or {@code null}
  * @param total whether to count the matching resources ({@code page[total]}), or {@code null} for
  * the resource's default
+ * @param startOffset the index of the first row when the page was asked for with
+ * {@code page[offset]} and {@code page[limit]}, or {@code null} for a numbered or cursor page
  */
 public record PageParameters(int number, int size, boolean cursor, @Nullable String after, @Nullable String before,
-		@Nullable Boolean total) {
+		@Nullable Boolean total, @Nullable Long startOffset) {
+
+	/**
+	 * A numbered or cursor page.
+	 * @param number the page number, from 1
+	 * @param size the page size
+	 * @param cursor whether the page is a cursor page
+	 * @param after the cursor the page starts after, or {@code null}
+	 * @param before the cursor the page ends before, or {@code null}
+	 * @param total whether to count the matching resources, or {@code null} for the resource's default
+	 */
+	public PageParameters(int number, int size, boolean cursor, @Nullable String after, @Nullable String before,
+			@Nullable Boolean total) {
+		this(number, size, cursor, after, before, total, null);
+	}
 
 	/**
 	 * An offset page with the resource's default for the total.
@@ -27,9 +44,26 @@ public record PageParameters(int number, int size, boolean cursor, @Nullable Str
 		this(number, size, false, null, null, null);
 	}
 
+	/**
+	 * An offset page asked for with {@code page[offset]} and {@code page[limit]}.
+	 * @param offset the index of the first row, from 0
+	 * @param limit the page size
+	 * @param total whether to count the matching resources, or {@code null} for the resource's default
+	 * @return the page
+	 */
+	public static PageParameters ofOffset(long offset, int limit, @Nullable Boolean total) {
+		return new PageParameters((int) Math.min(Integer.MAX_VALUE, offset / limit + 1), limit, false, null, null,
+				total, offset);
+	}
+
 	/** @return the index of the first row of an offset page */
 	public long offset() {
-		return (long) (this.number - 1) * this.size;
+		return (this.startOffset != null) ? this.startOffset : (long) (this.number - 1) * this.size;
+	}
+
+	/** @return whether the client asked for this page with {@code page[offset]} and {@code page[limit]} */
+	public boolean offsetAndLimit() {
+		return this.startOffset != null;
 	}
 
 	/** @return this page as a cursor page */

@@ -26,6 +26,7 @@ import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
@@ -33,6 +34,8 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +44,7 @@ import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class RestlessAutoConfigurationTests {
 
 	private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(
@@ -203,6 +207,43 @@ class RestlessAutoConfigurationTests {
 	void propertiesForAnUnknownResourceFailStartUp() {
 		this.runner.withPropertyValues("restless.resources.gadgets.page-size=3")
 			.run((context) -> assertFailedWith(context, "restless.resources.gadgets"));
+	}
+
+	@Test
+	void aMisspelledSettingOfAResourceFailsStartUpListingTheValidOnes() {
+		this.runner.withPropertyValues("restless.resources.widget.page-sise=2").run((context) -> {
+			assertFailedWith(context, "'restless.resources.widget.page-sise' is not a setting of a resource");
+			Throwable failure = context.getStartupFailure();
+			while (!(failure instanceof InvalidResourceConfigurationException)) {
+				failure = failure.getCause();
+			}
+			assertThat(((InvalidResourceConfigurationException) failure).action())
+				.contains("restless.resources.widget:")
+				.contains("page-size", "max-page-size", "methods", "include-total", "require-if-match");
+		});
+	}
+
+	@Test
+	void everySettingOfAResourceIsAcceptedInEveryFormSpringBootBinds() {
+		this.runner
+			.withPropertyValues("restless.resources.widget.methods[0]=GET", "restless.resources.widget.pageSize=4",
+					"restless.resources.widget.include_total=false", "restless.resources.widget.max-page-size=9")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				var widget = context.getBean(ResourceRegistry.class).find("widget").orElseThrow();
+				assertThat(widget.pageSize()).isEqualTo(4);
+				assertThat(widget.maxPageSize()).isEqualTo(9);
+			});
+	}
+
+	@Test
+	void startUpLogsOneLinePerResourceAndASummary(CapturedOutput output) {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output).contains("Exposed 'widget' at /api/widget (entity " + Widget.class.getName()
+					+ "; methods GET; page size 10, at most 100)")
+				.contains("Restless serves 1 resource under /api: widget");
+		});
 	}
 
 	@Test

@@ -99,7 +99,8 @@ class PaginationAndSortingIT extends ApiIntegrationTest {
 	@Test
 	void absurdPageParametersAre400NamingTheParameter() {
 		for (String query : new String[] { "page[size]=0", "page[size]=-5", "page[size]=ten", "page[size]=99999999999",
-				"page[size]=1000", "page[number]=0", "page[number]=-1", "page[number]=x", "page[offset]=3" }) {
+				"page[size]=1000", "page[number]=0", "page[number]=-1", "page[number]=x", "page[offset]=-1", "page[offset]=x",
+				"page[limit]=0", "page[limit]=101", "page[sizes]=3" }) {
 			ApiResponse response = this.api.get("/api/computers?" + query);
 
 			assertThat(response.status()).as(query).isEqualTo(400);
@@ -108,6 +109,67 @@ class PaginationAndSortingIT extends ApiIntegrationTest {
 		}
 		assertThat(this.api.get("/api/computers?page[size]=0").firstError().get("detail").asString())
 			.contains("100");
+	}
+
+	@Test
+	void offsetAndLimitSelectAPageStartingAtAnyRowAndItsLinksKeepThatStyle() {
+		List<Computer> computers = computers(25);
+
+		ApiResponse page = this.api.get("/api/computers?sort=id&page[offset]=3&page[limit]=10");
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(ids(page)).containsExactlyElementsOf(
+				computers.subList(3, 13).stream().map((c) -> c.getId().toString()).toList());
+		assertThat(page.at("/meta/total").asLong()).isEqualTo(25);
+		String base = this.api.root() + "/api/computers?sort=id&page[offset]=";
+		assertThat(decoded(page.at("/links/first").asString())).isEqualTo(base + "0&page[limit]=10");
+		assertThat(decoded(page.at("/links/prev").asString())).isEqualTo(base + "0&page[limit]=10");
+		assertThat(decoded(page.at("/links/next").asString())).isEqualTo(base + "13&page[limit]=10");
+		assertThat(decoded(page.at("/links/last").asString())).isEqualTo(base + "20&page[limit]=10");
+		ApiResponse last = this.api.get("/api/computers?sort=id&page[offset]=20&page[limit]=10");
+		assertThat(last.at("/data").size()).isEqualTo(5);
+		assertThat(last.at("/links/next").isNull()).isTrue();
+		assertThat(decoded(last.at("/links/prev").asString())).isEqualTo(base + "10&page[limit]=10");
+	}
+
+	@Test
+	void anOffsetAloneTakesTheDefaultPageSizeAndALimitAloneStartsAtTheFirstRow() {
+		List<Computer> computers = computers(25);
+
+		ApiResponse offsetOnly = this.api.get("/api/computers?page[offset]=24");
+		ApiResponse limitOnly = this.api.get("/api/computers?page[limit]=2");
+
+		assertThat(ids(offsetOnly)).containsExactly(computers.get(24).getId().toString());
+		assertThat(ids(limitOnly)).containsExactly(computers.get(0).getId().toString(),
+				computers.get(1).getId().toString());
+		assertThat(decoded(limitOnly.at("/links/next").asString()))
+			.isEqualTo(this.api.root() + "/api/computers?page[offset]=2&page[limit]=2");
+	}
+
+	@Test
+	void mixingOffsetAndLimitWithPageNumbersOrCursorsIs400() {
+		for (String query : new String[] { "page[offset]=2&page[size]=3", "page[number]=2&page[limit]=3",
+				"page[offset]=2&page[after]=abc" }) {
+			ApiResponse response = this.api.get("/api/computers?" + query);
+
+			assertThat(response.status()).as(query).isEqualTo(400);
+			assertThat(response.firstError().get("detail").asString()).as(query).contains("page[offset]");
+		}
+	}
+
+	@Test
+	void collectionsCarryTheirPaginationLinksInALinkHeader() {
+		computers(25);
+
+		ApiResponse page = this.api.get("/api/computers?page[number]=2&page[size]=10");
+		ApiResponse single = this.api.get("/api/computers/" + ids(page).get(0));
+
+		assertThat(page.header("Link")).isEqualTo("<" + page.at("/links/first").asString() + ">; rel=\"first\", <"
+				+ page.at("/links/prev").asString() + ">; rel=\"prev\", <" + page.at("/links/next").asString()
+				+ ">; rel=\"next\", <" + page.at("/links/last").asString() + ">; rel=\"last\"");
+		assertThat(this.api.get("/api/computers?page[number]=3&page[size]=10").header("Link"))
+			.doesNotContain("rel=\"next\"").contains("rel=\"prev\"");
+		assertThat(single.header("Link")).isNull();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.restless.sample;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import dev.restless.ExposedResource;
@@ -28,6 +29,8 @@ public class Computer {
 	private String vendor;
 
 	private LocalDate purchaseDate;
+
+	private BigDecimal price;
 
 	@ManyToOne(fetch = FetchType.LAZY)
 	private Person owner;
@@ -68,6 +71,14 @@ public class Computer {
 
 	public void setPurchaseDate(LocalDate purchaseDate) {
 		this.purchaseDate = purchaseDate;
+	}
+
+	public BigDecimal getPrice() {
+		return this.price;
+	}
+
+	public void setPrice(BigDecimal price) {
+		this.price = price;
 	}
 
 	public Person getOwner() {

@@ -8,6 +8,8 @@ import dev.restless.ExposedResource;
 import dev.restless.ResourceMethod;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
@@ -36,6 +38,9 @@ public class Person {
 
 	private LocalDate birthDate;
 
+	@Enumerated(EnumType.STRING)
+	private Status status = Status.ACTIVE;
+
 	@Email
 	private String email;
 
@@ -53,6 +58,7 @@ public class Person {
 		this.birthDate = birthDate;
 		this.email = email;
 		this.password = "not-for-your-eyes";
+		this.status = (birthDate != null && birthDate.getYear() < 1930) ? Status.RETIRED : Status.ACTIVE;
 	}
 
 	public Long getId() {
@@ -81,6 +87,14 @@ public class Person {
 
 	public void setBirthDate(LocalDate birthDate) {
 		this.birthDate = birthDate;
+	}
+
+	public Status getStatus() {
+		return this.status;
+	}
+
+	public void setStatus(Status status) {
+		this.status = status;
 	}
 
 	public String getEmail() {

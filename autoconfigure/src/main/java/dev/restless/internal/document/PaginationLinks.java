@@ -4,13 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.restless.query.PageParameters;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The top-level {@code links} and {@code meta} of paginated collection documents: numbered pages
- * ({@code first}, {@code prev}, {@code next}, {@code last} and {@code meta.total} when counted) and
+ * The top-level {@code links} and {@code meta} of paginated collection documents: offset pages
+ * ({@code first}, {@code prev}, {@code next}, {@code last} and {@code meta.total} when counted, in
+ * page numbers or in offsets as the client asked) and
  * cursor pages (JSON:API cursor pagination profile: item cursors in each resource's
  * {@code meta.page.cursor}, {@code prev} and {@code next} made of cursors).
  */
@@ -20,16 +22,30 @@ public final class PaginationLinks {
 	}
 
 	/**
-	 * Add the links of a numbered page, and {@code meta.total} where it was counted.
+	 * Add the links of an offset page, in the style the client asked for it ({@code page[number]}
+	 * and {@code page[size]}, or {@code page[offset]} and {@code page[limit]}), and
+	 * {@code meta.total} where it was counted.
 	 * @param document the collection document
 	 * @param links the request's URLs
-	 * @param number the page number
-	 * @param size the page size
+	 * @param page the page
 	 * @param total the number of resources in all pages, or {@code null} when not counted
 	 * @param hasNext whether a next page exists (known without a count from one extra row)
 	 */
-	public static void addNumbered(ObjectNode document, RequestLinks links, int number, int size, @Nullable Long total,
+	public static void addNumbered(ObjectNode document, RequestLinks links, PageParameters page, @Nullable Long total,
 			boolean hasNext) {
+		if (page.offsetAndLimit()) {
+			addOffsets(document, links, page.offset(), page.size(), total, hasNext);
+		}
+		else {
+			addNumbered(document, links, page.number(), page.size(), total, hasNext);
+		}
+		if (total != null) {
+			document.putObject("meta").put("total", total);
+		}
+	}
+
+	private static void addNumbered(ObjectNode document, RequestLinks links, int number, int size,
+			@Nullable Long total, boolean hasNext) {
 		// Without a count the last page is unknown: 'last' is null and 'next' comes from the extra row.
 		Long last = (total != null) ? Math.max(1, (total + size - 1) / size) : null;
 		ObjectNode node = document.putObject("links");
@@ -43,9 +59,23 @@ public final class PaginationLinks {
 			node.putNull("prev");
 		}
 		node.put("next", hasNext ? pageUrl(links, number + 1, size) : null);
-		if (total != null) {
-			document.putObject("meta").put("total", total);
+	}
+
+	private static void addOffsets(ObjectNode document, RequestLinks links, long offset, int limit,
+			@Nullable Long total, boolean hasNext) {
+		Long last = (total != null) ? Math.max(0, (total - 1) / limit * limit) : null;
+		ObjectNode node = document.putObject("links");
+		node.put("self", links.self());
+		node.put("first", offsetUrl(links, 0, limit));
+		node.put("last", (last != null) ? offsetUrl(links, last, limit) : null);
+		if (offset > 0) {
+			long previous = Math.max(0, offset - limit);
+			node.put("prev", offsetUrl(links, (last != null) ? Math.min(previous, last) : previous, limit));
 		}
+		else {
+			node.putNull("prev");
+		}
+		node.put("next", hasNext ? offsetUrl(links, offset + limit, limit) : null);
 	}
 
 	/**
@@ -86,6 +116,13 @@ public final class PaginationLinks {
 		page.put("page[before]", null);
 		page.put(parameter, cursor);
 		page.put("page[size]", Integer.toString(size));
+		return links.withParameters(page);
+	}
+
+	private static String offsetUrl(RequestLinks links, long offset, int limit) {
+		Map<String, @Nullable String> page = new LinkedHashMap<>();
+		page.put("page[offset]", Long.toString(offset));
+		page.put("page[limit]", Integer.toString(limit));
 		return links.withParameters(page);
 	}
 

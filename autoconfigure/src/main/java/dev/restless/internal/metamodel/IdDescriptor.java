@@ -41,6 +41,19 @@ public record IdDescriptor(@Nullable String attributeName, @Nullable PropertyAcc
 	/** Separates the components of a composite key in its text. */
 	public static final char SEPARATOR = ',';
 
+	/**
+	 * The name of the attribute behind the id, as Flask-Restless's {@code primary_key_for} answers
+	 * it: the attribute, or for an {@code @IdClass} key, which is no single attribute, its
+	 * attributes in the order of the id text, joined by {@code ,}.
+	 * @return the name
+	 */
+	public String primaryKeyName() {
+		if (this.attributeName != null) {
+			return this.attributeName;
+		}
+		return this.components.stream().map(IdComponent::name).collect(java.util.stream.Collectors.joining(","));
+	}
+
 	private static final ConversionService CONVERSION = DefaultConversionService.getSharedInstance();
 
 	/**

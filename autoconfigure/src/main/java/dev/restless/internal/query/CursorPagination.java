@@ -167,16 +167,17 @@ public final class CursorPagination {
 
 	/**
 	 * The profile's max-page-size-exceeded error (used for offset pages too: it is a 400 naming
-	 * {@code page[size]} either way).
+	 * the parameter either way).
+	 * @param parameter {@code page[size]} or {@code page[limit]}
 	 * @param size the size asked for
 	 * @param maximum the maximum
 	 * @param expected what to give instead
 	 * @return the error
 	 */
-	static ErrorObject maxSizeExceeded(int size, int maximum, String expected) {
+	static ErrorObject maxSizeExceeded(String parameter, int size, int maximum, String expected) {
 		return new ErrorObject("400", "Page size too large",
 				"Page size " + size + " is not allowed; give " + expected,
-				new ErrorObject.ErrorSource(null, "page[size]", null),
+				new ErrorObject.ErrorSource(null, parameter, null),
 				Map.of("type", ERRORS + "max-size-exceeded"), Map.of("page", Map.of("maxSize", maximum)));
 	}
 

@@ -1,5 +1,6 @@
 package dev.restless.internal.query;
 
+import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
 import dev.restless.query.FilterOperator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,10 @@ public final class FilterOperators {
 	/** Names of the relationship operators, which take a filter instead of a value. */
 	public static final Set<String> RELATIONSHIP_OPERATORS = Set.of("has", "any");
 
+	/** What to do about an application operator that cannot join the filter language. */
+	private static final String ACTION = "Give each FilterOperator bean a name and aliases of its own, other than "
+			+ "'has' and 'any'.";
+
 	private final Map<String, FilterOperator> byName;
 
 	/**
@@ -28,7 +33,7 @@ public final class FilterOperators {
 	 * @param applicationOperators the application's operators, which win over built-in ones of
 	 * the same name
 	 * @param text how the built-in text operators make matching exact on the database
-	 * @throws IllegalStateException when two application operators claim a name, or one claims a
+	 * @throws InvalidResourceConfigurationException when two application operators claim a name, or one claims a
 	 * reserved or blank name
 	 */
 	public FilterOperators(List<? extends FilterOperator> applicationOperators, TextMatching text) {
@@ -42,16 +47,17 @@ public final class FilterOperators {
 		for (FilterOperator operator : applicationOperators) {
 			for (String name : namesOf(operator)) {
 				if (!StringUtils.hasText(name)) {
-					throw new IllegalStateException("Filter operator " + operator + " has a blank name");
+					throw new InvalidResourceConfigurationException("Filter operator " + operator + " has a blank name",
+							ACTION);
 				}
 				if (RELATIONSHIP_OPERATORS.contains(name)) {
-					throw new IllegalStateException("Filter operator name '" + name + "' of " + operator
-							+ " is reserved for relationship filters");
+					throw new InvalidResourceConfigurationException("Filter operator name '" + name + "' of " + operator
+							+ " is reserved for relationship filters", ACTION);
 				}
 				FilterOperator previous = claimed.put(name, operator);
 				if (previous != null && previous != operator) {
-					throw new IllegalStateException("Filter operators " + previous + " and " + operator
-							+ " are both named '" + name + "'");
+					throw new InvalidResourceConfigurationException("Filter operators " + previous + " and " + operator
+							+ " are both named '" + name + "'", ACTION);
 				}
 				operators.put(name, operator);
 			}

@@ -86,6 +86,8 @@ public final class QueryParser {
 			Set<String> allowedExtraParameters) {
 		Integer pageNumber = null;
 		Integer pageSize = null;
+		Long pageOffset = null;
+		Integer pageLimit = null;
 		String after = null;
 		String before = null;
 		Boolean total = null;
@@ -107,11 +109,14 @@ public final class QueryParser {
 				switch (member.group(2)) {
 					case "number" -> pageNumber = parsePositive(name, value, "a page number from 1");
 					case "size" -> pageSize = parsePageSize(resource, name, value);
+					case "offset" -> pageOffset = parseOffset(name, value);
+					case "limit" -> pageLimit = parsePageSize(resource, name, value);
 					case "after" -> after = parseCursor(name, value);
 					case "before" -> before = parseCursor(name, value);
 					case "total" -> total = parseBoolean(name, value);
 					default -> throw JsonApiException.badParameter(name, "Unknown page parameter '" + name
-							+ "'; use page[number], page[size], page[after], page[before] or page[total]");
+							+ "'; use page[number] and page[size], page[offset] and page[limit], page[after], "
+							+ "page[before] or page[total]");
 				}
 			}
 			else if (member.matches() && member.group(1).equals("fields")) {
@@ -138,9 +143,34 @@ public final class QueryParser {
 			throw JsonApiException.badParameter("page[number]",
 					"page[number] cannot be combined with page[after] or page[before]");
 		}
-		PageParameters page = new PageParameters((pageNumber != null) ? pageNumber : 1, size, cursor, after, before,
-				total);
+		PageParameters page;
+		if (pageOffset != null || pageLimit != null) {
+			checkOffsetStyleAlone(pageNumber, pageSize, cursor);
+			page = PageParameters.ofOffset((pageOffset != null) ? pageOffset : 0,
+					(pageLimit != null) ? pageLimit : resource.pageSize(), total);
+		}
+		else {
+			page = new PageParameters((pageNumber != null) ? pageNumber : 1, size, cursor, after, before, total);
+		}
 		return new QueryParameters(filters.filters(), filters.singleResult(), sort, page, include, fields);
+	}
+
+	/**
+	 * {@code page[offset]} and {@code page[limit]} describe the page on their own: a client that
+	 * mixes them with page numbers or cursors asks for two pages at once.
+	 */
+	private static void checkOffsetStyleAlone(@Nullable Integer pageNumber, @Nullable Integer pageSize,
+			boolean cursor) {
+		String other = (pageNumber != null) ? "page[number]" : (pageSize != null) ? "page[size]" : null;
+		if (other != null) {
+			throw JsonApiException.badParameter(other, other
+					+ " cannot be combined with page[offset] or page[limit]; use page[number] and page[size], "
+					+ "or page[offset] and page[limit]");
+		}
+		if (cursor) {
+			throw JsonApiException.badParameter("page[offset]",
+					"page[offset] and page[limit] cannot be combined with page[after] or page[before]");
+		}
 	}
 
 	private static String single(String name, String @Nullable [] values) {
@@ -166,6 +196,20 @@ public final class QueryParser {
 		throw JsonApiException.badParameter(name, "'" + value + "' is not " + expected);
 	}
 
+	private static long parseOffset(String name, String value) {
+		try {
+			long offset = Long.parseLong(value.trim());
+			if (offset >= 0 && offset <= Integer.MAX_VALUE) {
+				return offset;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw JsonApiException.badParameter(name, "'" + value + "' is not an offset from 0 (the index of the first "
+				+ "resource of the page)");
+	}
+
 	private static int parsePageSize(ResourceDescriptor resource, String name, String value) {
 		String expected = "a page size from 1 to " + resource.maxPageSize() + " (the maximum page size)";
 		int size;
@@ -176,7 +220,7 @@ public final class QueryParser {
 			throw JsonApiException.badParameter(name, "'" + value + "' is not " + expected);
 		}
 		if (size > resource.maxPageSize()) {
-			throw new JsonApiException(CursorPagination.maxSizeExceeded(size, resource.maxPageSize(), expected));
+			throw new JsonApiException(CursorPagination.maxSizeExceeded(name, size, resource.maxPageSize(), expected));
 		}
 		if (size < 1) {
 			throw JsonApiException.badParameter(name, "Page size " + size + " is not allowed; give " + expected);

@@ -28,8 +28,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The service layer, free of HTTP: the one way in for every endpoint kind. The web layer asks
  * {@link #rules()} what a request may do, then hands the {@link Target} it got to
- * {@link #reads()}, {@link #writes()} or {@link #atomic()}; nothing else of Restless reaches the
- * database.
+ * {@link #reads()}, {@link #writes()} or {@link #atomic()} (or asks {@link #index()} for the index
+ * of the API); nothing else of Restless reaches the database.
  */
 public final class JsonApiService {
 
@@ -42,6 +42,8 @@ public final class JsonApiService {
 	private final AtomicOperationsExecutor atomic;
 
 	private final IdempotentWrites idempotentWrites;
+
+	private final ApiIndex index;
 
 	/**
 	 * Assemble the service.
@@ -89,6 +91,7 @@ public final class JsonApiService {
 				documents, transactions);
 		this.atomic = new AtomicOperationsExecutor(this.rules, steps, processors, documents, requestDocuments,
 				transactions, maxAtomicOperations);
+		this.index = new ApiIndex(registry, renderer);
 	}
 
 	/**
@@ -119,6 +122,11 @@ public final class JsonApiService {
 	/** @return the writes made at most once with an idempotency key */
 	public IdempotentWrites idempotentWrites() {
 		return this.idempotentWrites;
+	}
+
+	/** @return the index of the API, served at its base path */
+	public ApiIndex index() {
+		return this.index;
 	}
 
 	/** @return the executor of atomic requests */

@@ -85,7 +85,8 @@ public final class ResourceReads {
 				null);
 		this.processors.preprocess(pre);
 		QueryParameters query = pre.query();
-		boolean profileAsked = request.parameter("page[number]") == null && request.cursorProfile();
+		boolean profileAsked = request.parameter("page[number]") == null && !query.page().offsetAndLimit()
+				&& request.cursorProfile();
 		if (!query.singleResult() && (query.page().cursor() || profileAsked)) {
 			return cursorPage(resource, query.withPage(query.page().asCursorPage()), request.links());
 		}
@@ -100,8 +101,7 @@ public final class ResourceReads {
 			}
 			PageResult page = this.queries.findPage(resource, query);
 			ObjectNode document = this.documents.collection(resource, page.rows(), options);
-			PaginationLinks.addNumbered(document, request.links(), query.page().number(), query.page().size(),
-					page.total(), page.hasNext());
+			PaginationLinks.addNumbered(document, request.links(), query.page(), page.total(), page.hasNext());
 			return this.documents.postprocess(Operation.GET_COLLECTION, resource, null, null, page.rows(), document);
 		});
 	}
@@ -213,8 +213,7 @@ public final class ResourceReads {
 			}
 			PageResult page = this.queries.findRelatedPage(resource, ownerKey, relationship, query);
 			ObjectNode document = this.documents.collection(related, page.rows(), options);
-			PaginationLinks.addNumbered(document, links, query.page().number(), query.page().size(), page.total(),
-					page.hasNext());
+			PaginationLinks.addNumbered(document, links, query.page(), page.total(), page.hasNext());
 			return this.documents.postprocess(Operation.GET_RELATED, resource, relationship.name(), pre.id(),
 					page.rows(), document);
 		});

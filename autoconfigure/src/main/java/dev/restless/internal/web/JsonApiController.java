@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("${restless.base-path:/api}")
 public class JsonApiController {
 
+	private static final Set<String> INDEX_METHODS = Set.of("GET", "HEAD");
+
 	private final JsonApiService service;
 
 	private final OperationRules rules;
@@ -87,6 +89,32 @@ public class JsonApiController {
 			throw new JsonApiException(ErrorObject.of(400, "Invalid query string",
 					"The query string must be name=value pairs in percent-encoded UTF-8"));
 		}
+	}
+
+	/**
+	 * The base path itself: GET reads the index of the resources.
+	 * @param request the request
+	 * @param response the servlet response
+	 */
+	@RequestMapping({ "", "/" })
+	public void index(HttpServletRequest request, HttpServletResponse response) {
+		checkRequest(request);
+		if (!INDEX_METHODS.contains(request.getMethod())) {
+			throw new JsonApiException(405, List.of(ErrorObject.of(405, "Method not allowed",
+					"The index of the API is read with GET")), Map.of(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS"));
+		}
+		write(this.service.index().read(this.contexts.of(request)), response);
+	}
+
+	/**
+	 * {@code OPTIONS} of the base path: the index is read only.
+	 * @param request the request
+	 * @param response the servlet response
+	 */
+	@RequestMapping(path = { "", "/" }, method = RequestMethod.OPTIONS)
+	public void indexOptions(HttpServletRequest request, HttpServletResponse response) {
+		checkQueryString(request);
+		options(List.of("GET"), response);
 	}
 
 	/**

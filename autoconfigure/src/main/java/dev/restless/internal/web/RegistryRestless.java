@@ -1,11 +1,7 @@
 package dev.restless.internal.web;
 
-import java.util.stream.Collectors;
-
 import dev.restless.Restless;
 import dev.restless.internal.document.ApiUrls;
-import dev.restless.internal.metamodel.IdComponent;
-import dev.restless.internal.metamodel.IdDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import org.jspecify.annotations.Nullable;
@@ -59,12 +55,7 @@ public final class RegistryRestless implements Restless {
 
 	@Override
 	public String primaryKeyFor(Class<?> entityClass) {
-		IdDescriptor id = resource(entityClass).id();
-		if (id.attributeName() != null) {
-			return id.attributeName();
-		}
-		// an @IdClass key is no single attribute: its attributes, in the order of the id text
-		return id.components().stream().map(IdComponent::name).collect(Collectors.joining(","));
+		return resource(entityClass).id().primaryKeyName();
 	}
 
 	@Override

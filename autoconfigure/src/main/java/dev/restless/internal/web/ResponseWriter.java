@@ -44,7 +44,8 @@ final class ResponseWriter {
 	}
 
 	/**
-	 * Write a response: its status, its headers with {@code Vary: Accept}, and its document, if it
+	 * Write a response: its status, its headers with {@code Vary: Accept} (and a {@code Link} header
+	 * with the pagination links of a paginated document), and its document, if it
 	 * has one, with the media type it names in {@code Content-Type} or else the given one.
 	 * @param response the response
 	 * @param mediaType the media type of the document when the response names none
@@ -63,6 +64,10 @@ final class ResponseWriter {
 			else {
 				servletResponse.setHeader(header.getKey(), header.getValue());
 			}
+		}
+		String pagination = PaginationLinkHeader.of(response.document());
+		if (pagination != null && !response.headers().containsKey(HttpHeaders.LINK)) {
+			servletResponse.setHeader(HttpHeaders.LINK, pagination);
 		}
 		varyOnAccept(servletResponse);
 		if (body == null) {

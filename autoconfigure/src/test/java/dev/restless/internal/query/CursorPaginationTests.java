@@ -12,7 +12,7 @@ class CursorPaginationTests {
 	@Test
 	void theProfilesErrorsCarryTheirTypeLinkAsOneString() {
 		List<ErrorObject> errors = List.of(CursorPagination.unsupportedSort("no"),
-				CursorPagination.maxSizeExceeded(500, 100, "less"), CursorPagination.rangeNotSupported());
+				CursorPagination.maxSizeExceeded("page[size]", 500, 100, "less"), CursorPagination.rangeNotSupported());
 
 		assertThat(errors).extracting((error) -> error.links().get("type"))
 			.containsExactly(CursorPagination.PROFILE + "/unsupported-sort",

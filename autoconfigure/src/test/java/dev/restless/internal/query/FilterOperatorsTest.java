@@ -1,5 +1,6 @@
 package dev.restless.internal.query;
 
+import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
 import dev.restless.query.FilterOperator;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +84,11 @@ class FilterOperatorsTest {
 	void twoApplicationOperatorsCannotClaimTheSameName() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new FilterOperators(List.of(named("near"), named("close", "near")), TextMatching.NATIVE))
-			.withMessageContaining("both named 'near'");
+			.withMessageContaining("both named 'near'")
+			// reported at start-up by the failure analyzer of configuration errors, with what to do
+			.isInstanceOf(InvalidResourceConfigurationException.class)
+			.satisfies((failure) -> assertThat(((InvalidResourceConfigurationException) failure).action())
+				.contains("a name and aliases of its own"));
 	}
 
 	@Test
