@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.restless.ResourceMethod;
+import dev.restless.internal.metamodel.AccessRules;
 import dev.restless.internal.metamodel.IdDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
@@ -28,7 +29,7 @@ class RestlessRequestObservationConventionTests {
 		IdDescriptor id = new IdDescriptor("id", null, true, true, List.of(), Long.class);
 		return new ResourceDescriptor("people", Object.class, "Person", id, null, Map.of(), Map.of(),
 				java.util.Set.of(ResourceMethod.GET), 10, 100, List.of(), false, false, false, false, true, List.of(),
-				false, true);
+				false, true, AccessRules.NONE);
 	}
 
 	private Map<String, String> tags(String method, String path, String pattern) {
