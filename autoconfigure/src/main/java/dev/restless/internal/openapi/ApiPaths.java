@@ -66,7 +66,19 @@ final class ApiPaths {
 			addResourcePaths(resource, paths);
 		}
 		paths.put(this.basePath + "/operations", new PathItem().post(atomicOperations()));
+		paths.put(this.basePath, new PathItem().get(index()));
 		return paths;
+	}
+
+	/** {@code GET} of the base path: the index of the collections and of their models. */
+	private io.swagger.v3.oas.models.Operation index() {
+		io.swagger.v3.oas.models.Operation operation = new io.swagger.v3.oas.models.Operation();
+		operation.setTags(List.of("index"));
+		operation.setOperationId(this.operationIds.unique("getIndex"));
+		operation.setSummary("The collections of the API, with their links and models");
+		operation.setResponses(this.responses.of(200,
+				ResponseDescriptions.ok("The index", JsonSchemas.ref(SharedSchemas.ANY_DOCUMENT), false), 406));
+		return operation;
 	}
 
 	/**

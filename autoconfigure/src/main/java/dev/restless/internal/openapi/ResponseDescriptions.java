@@ -36,6 +36,9 @@ final class ResponseDescriptions {
 
 	private static final Map<Integer, String> ERROR_DESCRIPTIONS = errorDescriptions();
 
+	/** The statuses every operation can answer. */
+	private static final int[] ALWAYS = { 401, 500, 503, 504 };
+
 	/** Every error status some operation answers, for the response components. */
 	private final Set<Integer> errorStatuses = new TreeSet<>();
 
@@ -111,26 +114,37 @@ final class ResponseDescriptions {
 			responses.addApiResponse(String.valueOf(error),
 					new ApiResponse().$ref("#/components/responses/" + ERROR_RESPONSE_PREFIX + error));
 		}
-		this.errorStatuses.add(500);
-		responses.addApiResponse("500",
-				new ApiResponse().$ref("#/components/responses/" + ERROR_RESPONSE_PREFIX + 500));
+		// whatever the operation: an anonymous caller refused by an access rule, an unexpected
+		// failure, a database fault before the commit, and a commit whose outcome is unknown
+		for (int always : ALWAYS) {
+			this.errorStatuses.add(always);
+			responses.addApiResponse(String.valueOf(always),
+					new ApiResponse().$ref("#/components/responses/" + ERROR_RESPONSE_PREFIX + always));
+		}
 		return responses;
 	}
 
 	private static Map<Integer, String> errorDescriptions() {
 		Map<Integer, String> descriptions = new LinkedHashMap<>();
 		descriptions.put(400, "Bad request: a query parameter or the request document is invalid");
+		descriptions.put(401, "Unauthorized: an access rule needs an authenticated caller");
 		descriptions.put(403, "Forbidden: the resource does not allow this, or the application refuses it");
 		descriptions.put(404, "Not found");
 		descriptions.put(406, "Not acceptable: Accept allows no JSON:API media type this endpoint produces");
 		descriptions.put(409,
-				"Conflict: a type or id does not match, the resource exists, or others still reference it");
+				"Conflict: a type or id does not match, the resource exists, others still reference it, or a "
+						+ "request with the same Idempotency-Key is still running");
 		descriptions.put(412, "Precondition failed: If-Match or meta.version names another version");
 		descriptions.put(413, "The request document is too large");
 		descriptions.put(415, "Unsupported media type: send application/vnd.api+json");
-		descriptions.put(422, "Unprocessable: the resource would break a constraint");
+		descriptions.put(422, "Unprocessable: the resource would break a constraint, or the Idempotency-Key was "
+				+ "used for another request");
 		descriptions.put(428, "Precondition required: this resource must be changed with If-Match");
 		descriptions.put(500, "An unexpected failure");
+		descriptions.put(503, "The database cannot be reached, timed out or the server is busy; nothing was "
+				+ "written, and Retry-After says when to try again");
+		descriptions.put(504, "The connection to the database was lost while committing: the change may or "
+				+ "may not have been written; repeat it only with the same Idempotency-Key");
 		return descriptions;
 	}
 
