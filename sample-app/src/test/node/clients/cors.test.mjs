@@ -65,9 +65,14 @@ function fetchInPage(url, init) {
   }, { url, init });
 }
 
+// people are written by the sample's editors (see "Securing the API" in the README)
 const patchAge = {
   method: 'PATCH',
-  headers: { 'Content-Type': 'application/vnd.api+json', Accept: 'application/vnd.api+json' },
+  headers: {
+    'Content-Type': 'application/vnd.api+json',
+    Accept: 'application/vnd.api+json',
+    Authorization: 'Basic ' + btoa('editor:editor'),
+  },
   body: JSON.stringify({ data: { type: 'people', id: '1', attributes: { age: 37 } } }),
 };
 

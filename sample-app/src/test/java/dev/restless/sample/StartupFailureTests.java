@@ -30,7 +30,7 @@ class StartupFailureTests {
 			.contains("Restless cannot expose the resources: 'restless.resources.people.page-sise' is not a setting "
 					+ "of a resource")
 			.contains("Use one of the settings of restless.resources.people: allow-client-generated-ids")
-			.contains("exclude, include-total, includes, max-page-size, methods, only, page-size, require-if-match");
+			.contains("max-page-size, methods, only, page-size, read-access, relationship-access, require-if-match");
 	}
 
 }
