@@ -1,6 +1,7 @@
 package dev.restless.internal.security;
 
 import dev.restless.Operation;
+import dev.restless.ResourceMethod;
 import dev.restless.internal.error.ErrorObject;
 import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.metamodel.AccessRules;
@@ -8,6 +9,7 @@ import dev.restless.internal.metamodel.FieldVisibility;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.service.AccessControl;
+import dev.restless.internal.service.OperationRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -111,10 +113,8 @@ public final class ExpressionAccessControl implements AccessControl, FieldVisibi
 	}
 
 	private static boolean isRead(Operation operation) {
-		return switch (operation) {
-			case GET_COLLECTION, GET_RESOURCE, GET_RELATED, GET_RELATED_RESOURCE, GET_RELATIONSHIP, EVAL -> true;
-			default -> false;
-		};
+		// the rules say once which operations read: those that need GET enabled
+		return OperationRules.methodOf(operation) == ResourceMethod.GET;
 	}
 
 	private static String verb(Operation operation) {
