@@ -109,13 +109,23 @@ public @interface ExposedResource {
 	boolean toManyLinkage() default true;
 
 	/**
-	 * Whether offset pages count the matching resources for {@code meta.total} (and the
-	 * {@code last} link). Counting costs one {@code COUNT} statement per page, which on a large
-	 * table can cost more than the page itself; clients can still ask with
-	 * {@code page[total]=true}. Cursor pages count only when asked.
-	 * @return whether offset pages carry the total
+	 * What offset pages say about the number of matching resources ({@code meta.total} and the
+	 * {@code last} link): counted exactly (the default), estimated for large results, or left out.
+	 * An exact count costs one {@code COUNT} statement per page, which on a large table can cost
+	 * more than the page itself. Clients choose per request with {@code page[total]=exact},
+	 * {@code estimated} or {@code none}. Cursor pages carry a total only when asked.
+	 * @return the default total of offset pages
 	 */
-	boolean includeTotal() default true;
+	Total total() default Total.EXACT;
+
+	/**
+	 * The smallest estimate that an estimated total ({@link Total#ESTIMATED}) reports as such;
+	 * below it the resources are counted exactly, where a {@code COUNT} is cheap and an estimate
+	 * relatively far off. {@code -1} means the global setting
+	 * ({@code restless.estimated-total-threshold}).
+	 * @return the threshold, or {@code -1}
+	 */
+	long estimatedTotalThreshold() default -1;
 
 	/**
 	 * Whether PATCH and DELETE requests, of the resource and of its relationships, must carry an

@@ -33,7 +33,9 @@ public class ResourceSettings {
 
 	private @Nullable Boolean toManyLinkage;
 
-	private @Nullable Boolean includeTotal;
+	private @Nullable Total total;
+
+	private @Nullable Long estimatedTotalThreshold;
 
 	private @Nullable Boolean requireIfMatch;
 
@@ -241,21 +243,39 @@ public class ResourceSettings {
 	}
 
 	/**
-	 * Whether offset pages count the matching resources for {@code meta.total}.
+	 * What offset pages say about the number of matching resources.
 	 * @return the setting, or {@code null} when not set
-	 * @see ExposedResource#includeTotal()
+	 * @see ExposedResource#total()
 	 */
-	public @Nullable Boolean getIncludeTotal() {
-		return this.includeTotal;
+	public @Nullable Total getTotal() {
+		return this.total;
 	}
 
 	/**
-	 * Set whether offset pages count the matching resources for {@code meta.total}. Turning it off
-	 * saves one {@code COUNT} statement per page.
-	 * @param includeTotal the setting, or {@code null} to leave it to the annotation
+	 * Set what offset pages say about the number of matching resources: {@link Total#NONE} saves one
+	 * {@code COUNT} statement per page, {@link Total#ESTIMATED} replaces it with the database's
+	 * estimate for large results.
+	 * @param total the setting, or {@code null} to leave it to the annotation
 	 */
-	public void setIncludeTotal(@Nullable Boolean includeTotal) {
-		this.includeTotal = includeTotal;
+	public void setTotal(@Nullable Total total) {
+		this.total = total;
+	}
+
+	/**
+	 * The smallest estimate that an estimated total reports as such; below it resources are counted.
+	 * @return the threshold, or {@code null} when not set
+	 * @see ExposedResource#estimatedTotalThreshold()
+	 */
+	public @Nullable Long getEstimatedTotalThreshold() {
+		return this.estimatedTotalThreshold;
+	}
+
+	/**
+	 * Set the smallest estimate that an estimated total reports as such.
+	 * @param estimatedTotalThreshold the threshold, or {@code null} to leave it to the annotation
+	 */
+	public void setEstimatedTotalThreshold(@Nullable Long estimatedTotalThreshold) {
+		this.estimatedTotalThreshold = estimatedTotalThreshold;
 	}
 
 	/**

@@ -26,6 +26,8 @@ public class RestlessSettings {
 
 	private int maxFilterNodes = 500;
 
+	private long estimatedTotalThreshold = 10_000;
+
 	private long maxRequestSize = 2 * 1024 * 1024;
 
 	private boolean requireIfMatch;
@@ -117,6 +119,24 @@ public class RestlessSettings {
 	 */
 	public void setMaxFilterNodes(int maxFilterNodes) {
 		this.maxFilterNodes = maxFilterNodes;
+	}
+
+	/**
+	 * The smallest database estimate that an estimated total ({@link Total#ESTIMATED}) reports as
+	 * such, unless the resource sets its own: smaller results are counted exactly, where a
+	 * {@code COUNT} is cheap and an estimate relatively far off.
+	 * @return the threshold, {@code 10000} by default
+	 */
+	public long getEstimatedTotalThreshold() {
+		return this.estimatedTotalThreshold;
+	}
+
+	/**
+	 * Set the smallest database estimate that an estimated total reports as such.
+	 * @param estimatedTotalThreshold the threshold
+	 */
+	public void setEstimatedTotalThreshold(long estimatedTotalThreshold) {
+		this.estimatedTotalThreshold = estimatedTotalThreshold;
 	}
 
 	/**

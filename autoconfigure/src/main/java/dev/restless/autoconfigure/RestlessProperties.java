@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.restless.ResourceMethod;
 import dev.restless.ResourceSettings;
 import dev.restless.RestlessSettings;
+import dev.restless.Total;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -56,6 +57,13 @@ public class RestlessProperties {
 	 * parameters of one request. Larger filters get 400.
 	 */
 	private int maxFilterNodes = 500;
+
+	/**
+	 * Smallest database estimate that an estimated total (page[total]=estimated, or a resource's
+	 * total: estimated) reports as such; smaller results are counted exactly. A resource can set its
+	 * own.
+	 */
+	private long estimatedTotalThreshold = 10_000;
 
 	/**
 	 * Largest request document accepted (POST, PATCH, relationship writes, atomic operations).
@@ -145,6 +153,14 @@ public class RestlessProperties {
 		this.maxFilterNodes = maxFilterNodes;
 	}
 
+	public long getEstimatedTotalThreshold() {
+		return this.estimatedTotalThreshold;
+	}
+
+	public void setEstimatedTotalThreshold(long estimatedTotalThreshold) {
+		this.estimatedTotalThreshold = estimatedTotalThreshold;
+	}
+
 	public Map<String, Resource> getResources() {
 		return this.resources;
 	}
@@ -197,6 +213,7 @@ public class RestlessProperties {
 		settings.setMaxIncludeDepth(this.maxIncludeDepth);
 		settings.setMaxFilterDepth(this.maxFilterDepth);
 		settings.setMaxFilterNodes(this.maxFilterNodes);
+		settings.setEstimatedTotalThreshold(this.estimatedTotalThreshold);
 		settings.setMaxRequestSize(this.maxRequestSize.toBytes());
 		settings.setRequireIfMatch(this.requireIfMatch);
 		settings.setAtomicMaxOperations(this.atomic.getMaxOperations());
@@ -375,10 +392,18 @@ public class RestlessProperties {
 		private @Nullable Boolean toManyLinkage;
 
 		/**
-		 * Whether offset pages count the matching resources for meta.total. Turning it off saves
-		 * one COUNT statement per page; clients can still ask with page[total]=true.
+		 * What offset pages say about the number of matching resources (meta.total and the last
+		 * link): exact (a COUNT statement per page), estimated (the database planner's estimate
+		 * for large results, exact below the estimated-total threshold) or none. Clients choose
+		 * per request with page[total].
 		 */
-		private @Nullable Boolean includeTotal;
+		private @Nullable Total total;
+
+		/**
+		 * Smallest database estimate that an estimated total reports as such; smaller results are
+		 * counted exactly. Defaults to restless.estimated-total-threshold.
+		 */
+		private @Nullable Long estimatedTotalThreshold;
 
 		/**
 		 * Whether PATCH and DELETE, of the resource and of its relationships, must carry an
@@ -500,12 +525,20 @@ public class RestlessProperties {
 			this.toManyLinkage = toManyLinkage;
 		}
 
-		public @Nullable Boolean getIncludeTotal() {
-			return this.includeTotal;
+		public @Nullable Total getTotal() {
+			return this.total;
 		}
 
-		public void setIncludeTotal(@Nullable Boolean includeTotal) {
-			this.includeTotal = includeTotal;
+		public void setTotal(@Nullable Total total) {
+			this.total = total;
+		}
+
+		public @Nullable Long getEstimatedTotalThreshold() {
+			return this.estimatedTotalThreshold;
+		}
+
+		public void setEstimatedTotalThreshold(@Nullable Long estimatedTotalThreshold) {
+			this.estimatedTotalThreshold = estimatedTotalThreshold;
 		}
 
 		public @Nullable Boolean getRequireIfMatch() {
@@ -568,7 +601,8 @@ public class RestlessProperties {
 			settings.setAllowDeleteFromToManyRelationships(this.allowDeleteFromToManyRelationships);
 			settings.setAllowFunctions(this.allowFunctions);
 			settings.setToManyLinkage(this.toManyLinkage);
-			settings.setIncludeTotal(this.includeTotal);
+			settings.setTotal(this.total);
+			settings.setEstimatedTotalThreshold(this.estimatedTotalThreshold);
 			settings.setRequireIfMatch(this.requireIfMatch);
 			settings.setReadAccess(this.readAccess);
 			settings.setCreateAccess(this.createAccess);

@@ -1,5 +1,6 @@
 package dev.restless.query;
 
+import dev.restless.Total;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,13 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param cursor whether the page is a cursor page (also without a cursor: the first cursor page)
  * @param after the cursor the page starts after, or {@code null}
  * @param before the cursor the page ends before, or {@code null}
- * @param total whether to count the matching resources ({@code page[total]}), or {@code null} for
- * the resource's default
+ * @param total what to say about the number of matching resources ({@code page[total]}), or
+ * {@code null} for the default: the resource's for offset pages, none for cursor pages
  * @param startOffset the index of the first row when the page was asked for with
  * {@code page[offset]} and {@code page[limit]}, or {@code null} for a numbered or cursor page
  */
 public record PageParameters(int number, int size, boolean cursor, @Nullable String after, @Nullable String before,
-		@Nullable Boolean total, @Nullable Long startOffset) {
+		@Nullable Total total, @Nullable Long startOffset) {
 
 	/**
 	 * A numbered or cursor page.
@@ -28,10 +29,10 @@ public record PageParameters(int number, int size, boolean cursor, @Nullable Str
 	 * @param cursor whether the page is a cursor page
 	 * @param after the cursor the page starts after, or {@code null}
 	 * @param before the cursor the page ends before, or {@code null}
-	 * @param total whether to count the matching resources, or {@code null} for the resource's default
+	 * @param total what to say about the number of matching resources, or {@code null} for the default
 	 */
 	public PageParameters(int number, int size, boolean cursor, @Nullable String after, @Nullable String before,
-			@Nullable Boolean total) {
+			@Nullable Total total) {
 		this(number, size, cursor, after, before, total, null);
 	}
 
@@ -48,10 +49,10 @@ public record PageParameters(int number, int size, boolean cursor, @Nullable Str
 	 * An offset page asked for with {@code page[offset]} and {@code page[limit]}.
 	 * @param offset the index of the first row, from 0
 	 * @param limit the page size
-	 * @param total whether to count the matching resources, or {@code null} for the resource's default
+	 * @param total what to say about the number of matching resources, or {@code null} for the default
 	 * @return the page
 	 */
-	public static PageParameters ofOffset(long offset, int limit, @Nullable Boolean total) {
+	public static PageParameters ofOffset(long offset, int limit, @Nullable Total total) {
 		return new PageParameters((int) Math.min(Integer.MAX_VALUE, offset / limit + 1), limit, false, null, null,
 				total, offset);
 	}

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.restless.Restless;
+import dev.restless.Total;
 import dev.restless.autoconfigure.fixtures.valid.Widget;
 import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
 import dev.restless.internal.metamodel.ResourceRegistry;
@@ -219,7 +220,7 @@ class RestlessAutoConfigurationTests {
 			}
 			assertThat(((InvalidResourceConfigurationException) failure).action())
 				.contains("restless.resources.widget:")
-				.contains("page-size", "max-page-size", "methods", "include-total", "require-if-match");
+				.contains("page-size", "max-page-size", "methods", "total", "estimated-total-threshold", "require-if-match");
 		});
 	}
 
@@ -227,13 +228,37 @@ class RestlessAutoConfigurationTests {
 	void everySettingOfAResourceIsAcceptedInEveryFormSpringBootBinds() {
 		this.runner
 			.withPropertyValues("restless.resources.widget.methods[0]=GET", "restless.resources.widget.pageSize=4",
-					"restless.resources.widget.include_total=false", "restless.resources.widget.max-page-size=9")
+					"restless.resources.widget.total=ESTIMATED", "restless.resources.widget.estimated_total_threshold=500",
+					"restless.resources.widget.max-page-size=9")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				var widget = context.getBean(ResourceRegistry.class).find("widget").orElseThrow();
 				assertThat(widget.pageSize()).isEqualTo(4);
 				assertThat(widget.maxPageSize()).isEqualTo(9);
+				assertThat(widget.total()).isEqualTo(Total.ESTIMATED);
+				assertThat(widget.estimatedTotalThreshold()).isEqualTo(500);
 			});
+	}
+
+	@Test
+	void aResourceTakesTheGlobalEstimatedTotalThresholdUnlessItSetsItsOwn() {
+		this.runner.withPropertyValues("restless.estimated-total-threshold=2000", "restless.resources.widget.total=none")
+			.run((context) -> {
+				var widget = context.getBean(ResourceRegistry.class).find("widget").orElseThrow();
+				assertThat(widget.estimatedTotalThreshold()).isEqualTo(2000);
+				assertThat(widget.total()).isEqualTo(Total.NONE);
+			});
+		this.runner.run((context) -> {
+			var widget = context.getBean(ResourceRegistry.class).find("widget").orElseThrow();
+			assertThat(widget.estimatedTotalThreshold()).isEqualTo(10_000);
+			assertThat(widget.total()).isEqualTo(Total.EXACT);
+		});
+	}
+
+	@Test
+	void aNegativeEstimatedTotalThresholdFailsStartUp() {
+		this.runner.withPropertyValues("restless.resources.widget.estimated-total-threshold=-5")
+			.run((context) -> assertFailedWith(context, "estimated-total threshold below 0"));
 	}
 
 	@Test

@@ -76,7 +76,8 @@ public final class RestlessEndpoint {
 		described.put("allowDeleteFromToManyRelationships", resource.allowDeleteFromToManyRelationships());
 		described.put("allowFunctions", resource.allowFunctions());
 		described.put("toManyLinkage", resource.toManyLinkage());
-		described.put("includeTotal", resource.includeTotal());
+		described.put("total", resource.total().name());
+		described.put("estimatedTotalThreshold", resource.estimatedTotalThreshold());
 		described.put("requireIfMatch", resource.requireIfMatch());
 		described.put("attributes", List.copyOf(resource.attributes().keySet()));
 		Map<String, String> relationships = new LinkedHashMap<>();

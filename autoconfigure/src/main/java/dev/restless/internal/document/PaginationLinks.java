@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The top-level {@code links} and {@code meta} of paginated collection documents: offset pages
- * ({@code first}, {@code prev}, {@code next}, {@code last} and {@code meta.total} when counted, in
+ * ({@code first}, {@code prev}, {@code next}, {@code last} and {@code meta.total} when counted or
+ * estimated, in
  * page numbers or in offsets as the client asked) and
  * cursor pages (JSON:API cursor pagination profile: item cursors in each resource's
  * {@code meta.page.cursor}, {@code prev} and {@code next} made of cursors).
@@ -29,18 +30,28 @@ public final class PaginationLinks {
 	 * @param links the request's URLs
 	 * @param page the page
 	 * @param total the number of resources in all pages, or {@code null} when not counted
+	 * @param estimated whether the total is the database's estimate: it is marked as one in
+	 * {@code meta}, and the {@code last} page it would give is left out as unknown
 	 * @param hasNext whether a next page exists (known without a count from one extra row)
 	 */
 	public static void addNumbered(ObjectNode document, RequestLinks links, PageParameters page, @Nullable Long total,
-			boolean hasNext) {
+			boolean estimated, boolean hasNext) {
+		@Nullable Long exact = estimated ? null : total;
 		if (page.offsetAndLimit()) {
-			addOffsets(document, links, page.offset(), page.size(), total, hasNext);
+			addOffsets(document, links, page.offset(), page.size(), exact, hasNext);
 		}
 		else {
-			addNumbered(document, links, page.number(), page.size(), total, hasNext);
+			addNumbered(document, links, page.number(), page.size(), exact, hasNext);
 		}
 		if (total != null) {
-			document.putObject("meta").put("total", total);
+			addTotal(document.putObject("meta"), total, estimated);
+		}
+	}
+
+	private static void addTotal(ObjectNode meta, long total, boolean estimated) {
+		meta.put("total", total);
+		if (estimated) {
+			meta.put("totalEstimated", true);
 		}
 	}
 
@@ -87,9 +98,10 @@ public final class PaginationLinks {
 	 * @param hasPrev whether a previous page exists
 	 * @param hasNext whether a next page exists
 	 * @param total the number of resources in all pages, or {@code null} when not counted
+	 * @param estimated whether the total is the database's estimate
 	 */
 	public static void addCursors(ObjectNode document, RequestLinks links, List<String> itemCursors, int size,
-			boolean hasPrev, boolean hasNext, @Nullable Long total) {
+			boolean hasPrev, boolean hasNext, @Nullable Long total, boolean estimated) {
 		for (int index = 0; index < itemCursors.size(); index++) {
 			ObjectNode item = (ObjectNode) document.get("data").get(index);
 			JsonNode meta = item.get("meta");
@@ -104,7 +116,7 @@ public final class PaginationLinks {
 		node.put("next", (hasNext && last != null) ? cursorUrl(links, "page[after]", last, size) : null);
 		if (total != null) {
 			ObjectNode meta = document.putObject("meta");
-			meta.put("total", total);
+			addTotal(meta, total, estimated);
 			meta.putObject("page").put("total", total);
 		}
 	}

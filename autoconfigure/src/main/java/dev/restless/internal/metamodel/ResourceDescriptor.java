@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.restless.ResourceMethod;
+import dev.restless.Total;
 import org.hibernate.proxy.HibernateProxy;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * collection queries so they do not cost one statement per row
  * @param requireIfMatch whether PATCH and DELETE must carry {@code If-Match} (only for resources with a
  * {@link #version()})
- * @param includeTotal whether offset pages count the matching resources by default
+ * @param total what offset pages say about the number of matching resources by default
+ * @param estimatedTotalThreshold the smallest estimate an estimated total reports as such
  * @param access who may read and write the resource and its fields
  */
 public record ResourceDescriptor(String type, Class<?> entityClass, String entityName, IdDescriptor id,
@@ -42,7 +44,8 @@ public record ResourceDescriptor(String type, Class<?> entityClass, String entit
 		Map<String, RelationshipDescriptor> relationships, Set<ResourceMethod> methods, int pageSize, int maxPageSize,
 		List<String> defaultIncludes, boolean allowClientGeneratedIds, boolean allowToManyReplacement,
 		boolean allowDeleteFromToManyRelationships, boolean allowFunctions, boolean toManyLinkage,
-		List<String> eagerAssociations, boolean requireIfMatch, boolean includeTotal,
+		List<String> eagerAssociations, boolean requireIfMatch, Total total,
+		long estimatedTotalThreshold,
 		AccessRules access) {
 
 	/**

@@ -269,7 +269,8 @@ public final class ResourceRegistryFactory {
 						annotation.allowDeleteFromToManyRelationships()),
 				orDefault(settings.getAllowFunctions(), annotation.allowFunctions()),
 				orDefault(settings.getToManyLinkage(), annotation.toManyLinkage()), List.copyOf(eager),
-				requireIfMatch, orDefault(settings.getIncludeTotal(), annotation.includeTotal()),
+				requireIfMatch, (settings.getTotal() != null) ? settings.getTotal() : annotation.total(),
+				estimatedTotalThreshold(settings, annotation, where),
 				accessRules(entityClass, settings, annotation, attributes, relationships, where));
 	}
 
@@ -494,6 +495,16 @@ public final class ResourceRegistryFactory {
 			return property;
 		}
 		return (annotationValue > 0) ? annotationValue : global;
+	}
+
+	private long estimatedTotalThreshold(ResourceSettings settings, ExposedResource annotation, String where) {
+		long threshold = (settings.getEstimatedTotalThreshold() != null) ? settings.getEstimatedTotalThreshold()
+				: (annotation.estimatedTotalThreshold() >= 0) ? annotation.estimatedTotalThreshold()
+						: this.global.getEstimatedTotalThreshold();
+		if (threshold < 0) {
+			throw new InvalidResourceConfigurationException(where + " has an estimated-total threshold below 0");
+		}
+		return threshold;
 	}
 
 	private static boolean orDefault(@Nullable Boolean property, boolean annotationValue) {

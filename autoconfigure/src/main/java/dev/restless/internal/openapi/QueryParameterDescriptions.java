@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import dev.restless.internal.metamodel.AttributeDescriptor;
@@ -83,8 +84,13 @@ final class QueryParameterDescriptions {
 		size.setMaximum(BigDecimal.valueOf(resource.maxPageSize()));
 		size.setDefault(resource.pageSize());
 		parameters.add(query("page[size]", size, "Resources per page, at most " + resource.maxPageSize()));
-		parameters.add(query("page[total]", JsonSchemas.of("boolean"), "Whether to count the matching resources "
-				+ "for meta.total (" + (resource.includeTotal() ? "on" : "off") + " by default for offset pages)"));
+		parameters.add(query("page[total]", enumeration(List.of("exact", "estimated", "none", "true", "false")),
+				"What meta.total says: 'exact' counts the matching resources, 'estimated' gives the database's "
+						+ "estimate when it is at least " + resource.estimatedTotalThreshold()
+						+ " (then meta.totalEstimated is true and there is no last link), 'none' leaves it out; "
+						+ "'true' and 'false' mean 'exact' and 'none'. Offset pages default to '"
+						+ resource.total().name().toLowerCase(Locale.ROOT)
+						+ "', cursor pages to 'none'."));
 		if (cursors) {
 			parameters.add(query("page[after]", JsonSchemas.string(), "Cursor pagination: the page after the "
 					+ "resource with this cursor (meta.page.cursor of a resource object)"));

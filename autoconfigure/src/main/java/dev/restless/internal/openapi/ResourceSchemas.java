@@ -207,8 +207,12 @@ final class ResourceSchemas {
 		properties.put("data", data);
 		properties.put("included", included);
 		properties.put("links", JsonSchemas.ref(SharedSchemas.LINKS));
-		properties.put("meta", JsonSchemas.openObject(Map.of("total", JsonSchemas.described(JsonSchemas.integer(),
-				"How many resources match, over all pages"))));
+		Map<String, Schema> meta = new LinkedHashMap<>();
+		meta.put("total", JsonSchemas.described(JsonSchemas.integer(),
+				"How many resources match, over all pages (an estimate where totalEstimated is true)"));
+		meta.put("totalEstimated", JsonSchemas.described(JsonSchemas.of("boolean"),
+				"Present and true when total is the database's estimate rather than a count"));
+		properties.put("meta", JsonSchemas.openObject(meta));
 		return properties;
 	}
 

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.restless.Total;
 import dev.restless.internal.metamodel.IdDescriptor;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
@@ -64,6 +66,8 @@ public final class ResourceQueries {
 
 	private final RowScoping scoping;
 
+	private final RowCountEstimates estimates;
+
 	/** Linkage queries by relationship and key count: built once, they are run for every page. */
 	private final Map<LinkageQuery, String> linkageQueries = new ConcurrentHashMap<>();
 
@@ -83,6 +87,7 @@ public final class ResourceQueries {
 		this.registry = registry;
 		this.predicates = predicates;
 		this.scoping = scoping;
+		this.estimates = new RowCountEstimates(entityManager);
 	}
 
 	/**
@@ -103,29 +108,80 @@ public final class ResourceQueries {
 		List<Object> rows = select(resource, query, offset, size + 1, restriction, false);
 		boolean hasNext = rows.size() > size;
 		List<Object> page = hasNext ? rows.subList(0, size) : rows;
-		if (!countsTotal(resource, query)) {
+		Total total = totalOf(resource, query);
+		if (total == Total.NONE) {
 			return new PageResult(page, null, hasNext);
 		}
 		// On the last page the total follows from the page, so only pages with a next one count.
 		if (!hasNext && (!rows.isEmpty() || offset == 0)) {
-			return new PageResult(page, offset + page.size(), false);
+			return new PageResult(page, PageTotal.exact(offset + page.size()), false);
 		}
-		long total = count(resource, query, restriction);
-		return new PageResult(page, total, offset + page.size() < total);
+		// The rows read prove a lower bound, which an estimate must not undercut.
+		PageTotal counted = total(resource, query, restriction, total, offset + rows.size());
+		return new PageResult(page, counted, counted.estimated() ? hasNext : offset + page.size() < counted.value());
 	}
 
 	/**
-	 * Whether a page of a query counts the matching resources: as {@code page[total]} asks, else
-	 * as the resource is configured for offset pages; cursor pages count only when asked.
+	 * What a page of a query says about the number of matching resources: as {@code page[total]}
+	 * asks, else as the resource is configured for offset pages; cursor pages say nothing unless
+	 * asked.
 	 * @param resource the resource
 	 * @param query the query
-	 * @return whether to count
+	 * @return the total to give
 	 */
-	public static boolean countsTotal(ResourceDescriptor resource, QueryParameters query) {
+	public static Total totalOf(ResourceDescriptor resource, QueryParameters query) {
 		if (query.page().total() != null) {
 			return query.page().total();
 		}
-		return !query.page().cursor() && resource.includeTotal();
+		return query.page().cursor() ? Total.NONE : resource.total();
+	}
+
+	/**
+	 * The total of a query's resources, as {@link #totalOf} asks for it.
+	 * @param resource the resource
+	 * @param query the parsed query
+	 * @return the total, or {@code null} when none is asked for
+	 */
+	public @Nullable PageTotal total(ResourceDescriptor resource, QueryParameters query) {
+		Total total = totalOf(resource, query);
+		return (total != Total.NONE) ? total(resource, query, Restriction.NONE, total, 0) : null;
+	}
+
+	/**
+	 * An exact count, or the planner's estimate where one is asked for, the database gives one and
+	 * it reaches the resource's threshold. A caller whose rows any scope restricts gets the exact
+	 * count: an estimate comes from statistics over every row, hidden ones included.
+	 */
+	private PageTotal total(ResourceDescriptor resource, QueryParameters query, Restriction restriction, Total total,
+			long atLeast) {
+		if (total == Total.ESTIMATED && !restrictsAnyRows()) {
+			OptionalLong estimate = this.estimates.estimate(estimated(resource, query, restriction));
+			if (estimate.isPresent() && estimate.getAsLong() >= resource.estimatedTotalThreshold()) {
+				return PageTotal.estimated(Math.max(estimate.getAsLong(), atLeast));
+			}
+		}
+		return PageTotal.exact(count(resource, query, restriction));
+	}
+
+	private boolean restrictsAnyRows() {
+		for (ResourceDescriptor resource : this.registry.all()) {
+			if (this.scoping.restricts(resource)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The statement of the count without its aggregate, whose plan's row estimate is the total. */
+	private CriteriaQuery<String> estimated(ResourceDescriptor resource, QueryParameters query,
+			Restriction restriction) {
+		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<String> criteria = builder.createQuery(String.class);
+		Root<?> root = criteria.from(resource.entityClass());
+		criteria.select(builder.literal("row"));
+		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
+				restriction.predicate(root, criteria, builder), this.scoping.onRoot(resource, root, builder)));
+		return criteria;
 	}
 
 	/**
@@ -739,11 +795,11 @@ public final class ResourceQueries {
 	 * A page of rows and the total number of matching rows.
 	 *
 	 * @param rows the entities of the page
-	 * @param total the number of matching rows in the whole collection, or {@code null} when it
-	 * was not counted
+	 * @param total the number of matching rows in the whole collection, or {@code null} when none
+	 * was asked for
 	 * @param hasNext whether a page follows this one
 	 */
-	public record PageResult(List<Object> rows, @Nullable Long total, boolean hasNext) {
+	public record PageResult(List<Object> rows, @Nullable PageTotal total, boolean hasNext) {
 	}
 
 	/** The key of a cached linkage query. */

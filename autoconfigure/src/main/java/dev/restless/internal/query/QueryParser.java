@@ -1,5 +1,6 @@
 package dev.restless.internal.query;
 
+import dev.restless.Total;
 import dev.restless.query.QueryParameters;
 import dev.restless.query.SortField;
 import dev.restless.query.PageParameters;
@@ -90,7 +91,7 @@ public final class QueryParser {
 		Integer pageLimit = null;
 		String after = null;
 		String before = null;
-		Boolean total = null;
+		Total total = null;
 		List<SortField> sort = List.of();
 		List<String> include = null;
 		Map<String, Set<String>> fields = new LinkedHashMap<>();
@@ -113,7 +114,7 @@ public final class QueryParser {
 					case "limit" -> pageLimit = parsePageSize(resource, name, value);
 					case "after" -> after = parseCursor(name, value);
 					case "before" -> before = parseCursor(name, value);
-					case "total" -> total = parseBoolean(name, value);
+					case "total" -> total = parseTotal(name, value);
 					default -> throw JsonApiException.badParameter(name, "Unknown page parameter '" + name
 							+ "'; use page[number] and page[size], page[offset] and page[limit], page[after], "
 							+ "page[before] or page[total]");
@@ -235,11 +236,14 @@ public final class QueryParser {
 		return value;
 	}
 
-	private static Boolean parseBoolean(String name, String value) {
+	/** {@code true} and {@code false}, the parameter's first values, stay accepted as exact and none. */
+	private static Total parseTotal(String name, String value) {
 		return switch (value.trim()) {
-			case "true" -> Boolean.TRUE;
-			case "false" -> Boolean.FALSE;
-			default -> throw JsonApiException.badParameter(name, "'" + value + "' is not true or false");
+			case "exact", "true" -> Total.EXACT;
+			case "estimated" -> Total.ESTIMATED;
+			case "none", "false" -> Total.NONE;
+			default -> throw JsonApiException.badParameter(name,
+					"'" + value + "' is not exact, estimated or none (or true or false)");
 		};
 	}
 

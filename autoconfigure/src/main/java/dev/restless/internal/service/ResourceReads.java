@@ -13,6 +13,7 @@ import dev.restless.internal.error.JsonApiException;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
+import dev.restless.internal.persistence.PageTotal;
 import dev.restless.internal.persistence.ResourceQueries;
 import dev.restless.internal.precondition.EntityTag;
 import dev.restless.internal.persistence.ResourceQueries.CursorPage;
@@ -101,9 +102,18 @@ public final class ResourceReads {
 			}
 			PageResult page = this.queries.findPage(resource, query);
 			ObjectNode document = this.documents.collection(resource, page.rows(), options);
-			PaginationLinks.addNumbered(document, request.links(), query.page(), page.total(), page.hasNext());
+			PaginationLinks.addNumbered(document, request.links(), query.page(), totalValue(page.total()),
+					estimated(page.total()), page.hasNext());
 			return this.documents.postprocess(Operation.GET_COLLECTION, resource, null, null, page.rows(), document);
 		});
+	}
+
+	private static @Nullable Long totalValue(@Nullable PageTotal total) {
+		return (total != null) ? total.value() : null;
+	}
+
+	private static boolean estimated(@Nullable PageTotal total) {
+		return total != null && total.estimated();
 	}
 
 	/** The one match {@code filter[single]} asks for: {@code 404} for none or more than one. */
@@ -213,7 +223,8 @@ public final class ResourceReads {
 			}
 			PageResult page = this.queries.findRelatedPage(resource, ownerKey, relationship, query);
 			ObjectNode document = this.documents.collection(related, page.rows(), options);
-			PaginationLinks.addNumbered(document, links, query.page(), page.total(), page.hasNext());
+			PaginationLinks.addNumbered(document, links, query.page(), totalValue(page.total()),
+					estimated(page.total()), page.hasNext());
 			return this.documents.postprocess(Operation.GET_RELATED, resource, relationship.name(), pre.id(),
 					page.rows(), document);
 		});
@@ -333,7 +344,7 @@ public final class ResourceReads {
 	/**
 	 * A cursor page of a collection (the JSON:API cursor pagination profile): keyset query, item
 	 * cursors in each resource's {@code meta.page.cursor}, {@code prev} and {@code next} links made
-	 * of cursors, and the total only when {@code page[total]=true}.
+	 * of cursors, and the total only when {@code page[total]} asks for one.
 	 */
 	private JsonApiResponse cursorPage(ResourceDescriptor resource, QueryParameters query, RequestLinks links) {
 		List<SortField> keys = CursorPagination.keys(resource, query.sort());
@@ -354,8 +365,9 @@ public final class ResourceReads {
 			}
 			boolean hasPrev = forward ? cursor != null : result.more();
 			boolean hasNext = forward ? result.more() : true;
-			Long total = ResourceQueries.countsTotal(resource, query) ? this.queries.count(resource, query) : null;
-			PaginationLinks.addCursors(document, links, itemCursors, page.size(), hasPrev, hasNext, total);
+			PageTotal total = this.queries.total(resource, query);
+			PaginationLinks.addCursors(document, links, itemCursors, page.size(), hasPrev, hasNext, totalValue(total),
+					estimated(total));
 			JsonApiResponse response = this.documents.postprocess(Operation.GET_COLLECTION, resource, null, null,
 					result.rows(), document);
 			return new JsonApiResponse(response.status(), response.document(), Map.of("Content-Type",

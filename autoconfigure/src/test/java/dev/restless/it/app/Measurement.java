@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.restless.ExposedResource;
+import dev.restless.Total;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -18,7 +19,8 @@ import jakarta.persistence.ManyToOne;
  * from people.
  */
 @Entity
-@ExposedResource(collectionName = "measurements", allowFunctions = true)
+@ExposedResource(collectionName = "measurements", allowFunctions = true, total = Total.ESTIMATED,
+		estimatedTotalThreshold = 50)
 public class Measurement {
 
 	@Id

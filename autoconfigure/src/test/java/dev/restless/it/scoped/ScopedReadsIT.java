@@ -15,6 +15,7 @@ import dev.restless.it.scoped.ScopedApi.Caller;
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.RequiresDatabase;
 import dev.restless.it.support.SqlStatementCounter;
+import dev.restless.it.support.TestDatabase;
 import dev.restless.internal.metamodel.AttributeDescriptor;
 import dev.restless.internal.metamodel.RelationshipDescriptor;
 import dev.restless.internal.metamodel.ResourceDescriptor;
@@ -61,6 +62,32 @@ class ScopedReadsIT {
 	static void stop() {
 		if (api != null) {
 			api.close();
+		}
+	}
+
+	/**
+	 * A planner's estimate comes from statistics over every row, hidden ones included, so a caller
+	 * whose rows a scope restricts gets an exact count of the rows they see, never an estimate
+	 * (the scoped application estimates every total it may: its threshold is 0).
+	 */
+	@Test
+	void anEstimatedTotalIsExactForACallerWhoseRowsAreScoped() {
+		for (Caller caller : Caller.values()) {
+			ApiResponse estimated = api.get(caller, "/api/tasks?page[size]=1&page[total]=estimated");
+			ApiResponse exact = api.get(caller, "/api/tasks?page[size]=1&page[total]=exact");
+			if (estimated.status() != 200) {
+				assertThat(estimated.status()).as("%s", caller).isEqualTo(exact.status());
+				continue;
+			}
+			if (caller == Caller.ADMIN) {
+				assertThat(estimated.at("/meta/totalEstimated").asBoolean())
+					.as("an unrestricted caller gets the estimate where the database gives one")
+					.isEqualTo(TestDatabase.current() != TestDatabase.H2);
+				continue;
+			}
+			assertThat(estimated.at("/meta/totalEstimated").isMissingNode()).as("%s", caller).isTrue();
+			assertThat(estimated.at("/meta/total").asLong()).as("%s", caller)
+				.isEqualTo(exact.at("/meta/total").asLong());
 		}
 	}
 

@@ -100,6 +100,27 @@ public final class Fixtures {
 		});
 	}
 
+	/**
+	 * Refresh the database's statistics of a table, which its planner's row estimates come from.
+	 * @param table the table
+	 */
+	public void analyze(String table) {
+		String sql = switch (TestDatabase.current()) {
+			case POSTGRESQL -> "ANALYZE " + table;
+			case MARIADB -> "ANALYZE TABLE " + table;
+			case H2 -> "ANALYZE TABLE " + table;
+		};
+		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+			if (!connection.getAutoCommit()) {
+				connection.commit();
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Delete every row of every table, whatever the foreign keys. */
 	public void clean() {
 		TestDatabase database = TestDatabase.current();
