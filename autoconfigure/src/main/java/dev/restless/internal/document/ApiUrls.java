@@ -45,7 +45,7 @@ public record ApiUrls(String base) {
 	 * @return the URL
 	 */
 	public String resource(String type, String id) {
-		return collection(type) + "/" + encode(id);
+		return this.base + "/" + encode(type) + "/" + encode(id);
 	}
 
 	/**
@@ -56,7 +56,19 @@ public record ApiUrls(String base) {
 	 * @return the URL
 	 */
 	public String relationship(String type, String id, String relationship) {
-		return resource(type, id) + "/relationships/" + encode(relationship);
+		return relationshipOf(resource(type, id), relationship);
+	}
+
+	/**
+	 * The {@code self} link of a relationship of a resource whose URL is known: a document links
+	 * every relationship of every resource, and building each link in one step spares the
+	 * intermediate strings.
+	 * @param resourceUrl the URL of the resource, from {@link #resource(String, String)}
+	 * @param relationship the relationship name
+	 * @return the URL
+	 */
+	public static String relationshipOf(String resourceUrl, String relationship) {
+		return resourceUrl + "/relationships/" + encode(relationship);
 	}
 
 	/**
@@ -67,7 +79,17 @@ public record ApiUrls(String base) {
 	 * @return the URL
 	 */
 	public String related(String type, String id, String relationship) {
-		return resource(type, id) + "/" + encode(relationship);
+		return relatedOf(resource(type, id), relationship);
+	}
+
+	/**
+	 * The {@code related} link of a relationship of a resource whose URL is known.
+	 * @param resourceUrl the URL of the resource, from {@link #resource(String, String)}
+	 * @param relationship the relationship name
+	 * @return the URL
+	 */
+	public static String relatedOf(String resourceUrl, String relationship) {
+		return resourceUrl + "/" + encode(relationship);
 	}
 
 	private static String encode(String segment) {

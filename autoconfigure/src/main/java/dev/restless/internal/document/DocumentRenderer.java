@@ -263,6 +263,8 @@ public final class DocumentRenderer {
 			if (attributes.isEmpty()) {
 				node.remove("attributes");
 			}
+			// Every link of the resource starts with its URL: built once, not once per link.
+			String self = linked ? urls.resource(resource.type(), id) : null;
 			ObjectNode relationships = node.putObject("relationships");
 			for (RelationshipDescriptor relationship : resource.relationships().values()) {
 				if (!rendersField(resource, relationship.name())) {
@@ -271,8 +273,8 @@ public final class DocumentRenderer {
 				ObjectNode object = relationships.putObject(relationship.name());
 				if (linked) {
 					ObjectNode links = object.putObject("links");
-					links.put("self", urls.relationship(resource.type(), id, relationship.name()));
-					links.put("related", urls.related(resource.type(), id, relationship.name()));
+					links.put("self", ApiUrls.relationshipOf(self, relationship.name()));
+					links.put("related", ApiUrls.relatedOf(self, relationship.name()));
 				}
 				ResourceDescriptor target = DocumentRenderer.this.registry.find(relationship.targetClass())
 					.orElseThrow();
@@ -305,7 +307,7 @@ public final class DocumentRenderer {
 				node.remove("relationships");
 			}
 			if (linked) {
-				node.putObject("links").put("self", urls.resource(resource.type(), id));
+				node.putObject("links").put("self", self);
 			}
 			if (resource.version() != null) {
 				// The version is what a client sends back to make its write conditional.

@@ -114,6 +114,10 @@ public final class ResourceGraph {
 	 * @return the row's own resource, or the declared one when nothing else was recorded
 	 */
 	public ResourceDescriptor ownResourceOf(ResourceDescriptor declared, Object key) {
+		// Most documents hold no subtype rows: no lookup key to build for every linkage member.
+		if (this.ownResources.isEmpty()) {
+			return declared;
+		}
 		return this.ownResources.getOrDefault(List.of(declared.type(), key), declared);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.stream.IntStream;
 
 import dev.restless.internal.metamodel.IdComponent;
 import dev.restless.internal.metamodel.IdDescriptor;
@@ -28,6 +29,10 @@ final class KeyLists {
 	static final int MAX_KEYS = 1000;
 
 	private static final String PREFIX = "key";
+
+	/** The parameter names, made once: a batch binds one per key on every execution. */
+	private static final String[] NAMES = IntStream.range(0, MAX_KEYS).mapToObj((i) -> PREFIX + i)
+		.toArray(String[]::new);
 
 	private KeyLists() {
 	}
@@ -86,7 +91,7 @@ final class KeyLists {
 	 */
 	static <Q extends Query> Q bind(Q query, List<Object> batch) {
 		for (int i = 0; i < batch.size(); i++) {
-			query.setParameter(PREFIX + i, batch.get(i));
+			query.setParameter(NAMES[i], batch.get(i));
 		}
 		return query;
 	}

@@ -54,7 +54,17 @@ final class ResponseWriter {
 	void write(JsonApiResponse response, MediaType mediaType, HttpServletResponse servletResponse) {
 		// Serialised before anything is set on the response, so that a failure here leaves the
 		// response clean for the error that reports it.
-		byte[] body = (response.document() != null) ? this.mapper.writeValueAsBytes(response.document()) : null;
+		BodyBuffer body = null;
+		if (response.document() != null) {
+			body = BodyBuffer.forThisThread();
+			try {
+				this.mapper.writeValue(body, response.document());
+			}
+			catch (RuntimeException ex) {
+				body.release();
+				throw ex;
+			}
+		}
 		servletResponse.setStatus(response.status());
 		String contentType = mediaType.toString();
 		for (Map.Entry<String, String> header : response.headers().entrySet()) {
@@ -74,13 +84,16 @@ final class ResponseWriter {
 			return;
 		}
 		servletResponse.setContentType(contentType);
-		servletResponse.setContentLength(body.length);
+		servletResponse.setContentLength(body.size());
 		try {
-			servletResponse.getOutputStream().write(body);
+			body.writeTo(servletResponse.getOutputStream());
 		}
 		catch (IOException ex) {
 			// The client closed the connection: nobody is left to answer, and nothing failed here.
 			logger.debug("The client went away before the response was written", ex);
+		}
+		finally {
+			body.release();
 		}
 	}
 
