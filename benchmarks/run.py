@@ -26,7 +26,7 @@ import urllib.request
 BASE = "http://127.0.0.1:8088"
 ELIDE_BASE = "http://127.0.0.1:8089"
 ROUNDS = int(os.environ.get("ROUNDS", "2"))
-SECONDS_PER_RUN = int(os.environ.get("SECONDS_PER_RUN", "5"))
+SECONDS_PER_RUN = int(os.environ.get("SECONDS_PER_RUN", "6"))
 WARMUP_SECONDS = int(os.environ.get("WARMUP_SECONDS", "240"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "8"))
 # "elide" needs the Elide application (benchmarks/elide), which run.sh starts on PostgreSQL only
