@@ -8,6 +8,12 @@ whole-process figures mix. Linux only.
 
     java -Xms1g -Xmx1g -jar benchmarks/target/restless-benchmarks.jar &
     python3 benchmarks/cpu.py '/api/people?page%5Bsize%5D=20' 15
+
+PORT chooses the application (8088, the default, is the benchmark application; 8089 the Elide
+one), and the JVM measured is the one listening there; PID names another process to measure:
+
+    java -Xms1g -Xmx1g -jar benchmarks/elide/target/restless-benchmarks-elide.jar &
+    PORT=8089 python3 benchmarks/cpu.py '/elide/people?page%5Bsize%5D=20&sort=id' 15
 """
 import collections
 import os
@@ -18,14 +24,21 @@ import sys
 from run import CONNECTIONS, database_pids, process_times
 
 TICKS = os.sysconf("SC_CLK_TCK")
+PORT = int(os.environ.get("PORT", "8088"))
+JARS = {8088: r"restless-benchmarks\.jar", 8089: r"restless-benchmarks-elide\.jar"}
 
 
 def application_pid():
-    # The JVM itself, not a shell that started it.
-    found = subprocess.run(["pgrep", "-f", r"^\S*java .*restless-benchmarks\.jar"], capture_output=True,
-                           text=True).stdout.split()
+    if os.environ.get("PID"):
+        return int(os.environ["PID"])
+    # The process listening on the port: the JVM itself, not a shell that started it.
+    listening = subprocess.run(["ss", "-Hltnp", "sport = :%d" % PORT], capture_output=True, text=True).stdout
+    found = re.findall(r"pid=(\d+)", listening)
+    if not found and PORT in JARS:
+        found = subprocess.run(["pgrep", "-f", r"^\S*java .*" + JARS[PORT]], capture_output=True,
+                               text=True).stdout.split()
     if not found:
-        sys.exit("the benchmark application is not running")
+        sys.exit("no application is listening on port %d" % PORT)
     return int(found[0])
 
 
@@ -51,7 +64,7 @@ def main():
     pid = application_pid()
     threads_before, db_before = thread_times(pid), process_times(database_pids())
     output = subprocess.run(["wrk", "-t1", "-c%d" % CONNECTIONS, "-d%ds" % seconds, "-H", "Accept: " + accept,
-                             "http://127.0.0.1:8088" + url], capture_output=True, text=True, check=True).stdout
+                             "http://127.0.0.1:%d" % PORT + url], capture_output=True, text=True, check=True).stdout
     threads_after, db_after = thread_times(pid), process_times(database_pids())
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     print("%s: %d requests, %.1f req/s" % (url, requests, requests / seconds))

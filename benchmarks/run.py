@@ -4,10 +4,14 @@ wrk (Debian's package) generates the load: it is a real, well-known HTTP load ge
 in C, so the client costs little CPU on a two-core machine and its latency percentiles are
 trustworthy. Each run uses one wrk thread and 8 connections.
 
-Besides throughput and latency, each run records the CPU time the application's JVM and the
-PostgreSQL server processes spent per request (from /proc, on Linux): on a shared two-core
-machine it varies less than throughput, and it shows which side a scenario's time goes to.
+Two JVMs serve the four implementations: the main benchmark application (Restless, Spring Data
+REST and the hand-written baseline, port 8088) and the Elide application (port 8089). Besides
+throughput and latency, each run records the CPU time that the JVM which served it and the
+PostgreSQL server processes spent per request (from /proc, on Linux): on a shared two-core machine
+it varies less than throughput, and it shows which side a scenario's time goes to. It also records
+the bytes the serving JVM's request threads allocated per request.
 """
+import base64
 import json
 import os
 import platform
@@ -20,20 +24,35 @@ import time
 import urllib.request
 
 BASE = "http://127.0.0.1:8088"
+ELIDE_BASE = "http://127.0.0.1:8089"
 ROUNDS = int(os.environ.get("ROUNDS", "2"))
-SECONDS_PER_RUN = int(os.environ.get("SECONDS_PER_RUN", "7"))
-WARMUP_SECONDS = int(os.environ.get("WARMUP_SECONDS", "150"))
+SECONDS_PER_RUN = int(os.environ.get("SECONDS_PER_RUN", "6"))
+WARMUP_SECONDS = int(os.environ.get("WARMUP_SECONDS", "240"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "8"))
-IMPLEMENTATIONS = ["restless", "manual", "sdr"]
+# "elide" needs the Elide application (benchmarks/elide), which run.sh starts on PostgreSQL only
+IMPLEMENTATIONS = [i for i in os.environ.get("IMPLEMENTATIONS", "restless,manual,sdr,elide").split(",") if i]
+# The Elide JVM serves one implementation where the main JVM serves three: in the warm-up it gets
+# twice an implementation's share of the load, so each JVM's JIT gets a good part of the warm-up.
+WARMUP_WEIGHT = {"elide": 2}
 JSON_API = "application/vnd.api+json"
 
 
-def get(path):
-    with urllib.request.urlopen(BASE + path, timeout=30) as response:
+def base_of(implementation):
+    return ELIDE_BASE if implementation == "elide" else BASE
+
+
+def pid_of(implementation):
+    return int(os.environ.get("ELIDE_APP_PID" if implementation == "elide" else "BENCH_APP_PID", "0"))
+
+
+def get(path, base=BASE):
+    with urllib.request.urlopen(base + path, timeout=30) as response:
         return json.loads(response.read())
 
 
 def reset_data():
+    # The main application's reset removes the rows POST added through either application (both
+    # draw ids from the same sequences, above the seeded ones) and vacuums the tables.
     request = urllib.request.Request(BASE + "/bench/reset", data=b"", method="POST")
     with urllib.request.urlopen(request, timeout=120) as response:
         return json.loads(response.read())
@@ -41,15 +60,39 @@ def reset_data():
 
 def wait_until_up():
     deadline = time.time() + 600
+    size = None
     while time.time() < deadline:
         try:
-            return get("/bench/size")
+            size = size or get("/bench/size")
+            if "elide" in IMPLEMENTATIONS:
+                get("/bench/sql", ELIDE_BASE)
+            return size
         except Exception:
             time.sleep(1)
-    sys.exit("the benchmark application did not start; see benchmarks/target/app.log")
+    sys.exit("the benchmark applications did not start; see benchmarks/target/app.log and "
+             "benchmarks/elide/target/app.log")
+
+
+def elide_cursor(person_id):
+    """Elide's cursor of a person in its default cursor order (by id): base64url of the keyset."""
+    keyset = json.dumps({"id": str(person_id)}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(keyset).decode().rstrip("=")
+
+
+WITHOUT_TOTAL = "page of 20 without total"
+ESTIMATED_TOTAL = "page of 20 with estimated total"
+# the scenarios that change the tables: the data is reset after each of their runs (reads leave
+# nothing to reset, so they skip the half second a reset and its vacuum take)
+WRITES = {"POST", "PATCH with If-Match"}
 
 
 def scenarios(people):
+    """Each scenario's wrk script per implementation; a scenario may leave implementations out.
+
+    Elide's requests ask for what Restless's documents hold: page[totals] where Restless gives a
+    total, and sort=id where Restless's default order (by id) decides which rows a page holds
+    (Elide adds no order of its own, and PostgreSQL then returns the rows of a join in any order).
+    """
     deep_offset = people // 20  # page number of the last page of 20: 5,000 with 100,000 people
     deep_id = people - 20
     cursor = get("/bench/cursor?id=%d" % deep_id)["cursor"]
@@ -58,16 +101,22 @@ def scenarios(people):
             "restless": random_get("/api/people/%d", people, JSON_API),
             "manual": random_get("/manual/people/%d", people, JSON_API),
             "sdr": random_get("/sdr/people/%d", people, "application/hal+json"),
+            "elide": random_get("/elide/people/%d", people, JSON_API),
         }),
         ("GET page of 20", {
             "restless": static("GET", "/api/people?page%5Bsize%5D=20", JSON_API),
             "manual": static("GET", "/manual/people?page%5Bsize%5D=20", JSON_API),
             "sdr": static("GET", "/sdr/people?size=20", "application/hal+json"),
+            "elide": static("GET", "/elide/people?page%5Bsize%5D=20&page%5Btotals%5D&sort=id", JSON_API),
         }),
-        ("page of 20 without total", {
+        (WITHOUT_TOTAL, {
             "restless": static("GET", "/api/people?page%5Bsize%5D=20&page%5Btotal%5D=false", JSON_API),
             "manual": static("GET", "/manual/people?page%5Bsize%5D=20&page%5Btotal%5D=false", JSON_API),
             "sdr": static("GET", "/sdr/people?size=20", "application/hal+json"),
+            "elide": static("GET", "/elide/people?page%5Bsize%5D=20&sort=id", JSON_API),
+        }),
+        (ESTIMATED_TOTAL, {
+            "restless": static("GET", "/api/people?page%5Bsize%5D=20&page%5Btotal%5D=estimated", JSON_API),
         }),
         ("filtered, sorted page", {
             "restless": static("GET", "/api/people?filter%5Bobjects%5D=" + quote('[{"name":"age","op":"gt","val":60}]')
@@ -75,32 +124,42 @@ def scenarios(people):
             "manual": static("GET", "/manual/people?minAge=60&page%5Bsize%5D=20", JSON_API),
             "sdr": static("GET", "/sdr/people/search/findByAgeGreaterThan?age=60&sort=birthDate,desc&sort=name,asc&size=20",
                           "application/hal+json"),
+            "elide": static("GET", "/elide/people?filter%5Bpeople%5D=" + quote("age=gt=60")
+                            + "&sort=-birthDate,name&page%5Bsize%5D=20&page%5Btotals%5D", JSON_API),
         }),
         ("page with to-one + to-many include", {
             "restless": static("GET", "/api/computers?page%5Bsize%5D=20&include=owner,owner.computers", JSON_API),
             "manual": static("GET", "/manual/computers?page%5Bsize%5D=20&include=owner,owner.computers", JSON_API),
             "sdr": static("GET", "/sdr/computers?size=20&projection=withOwner", "application/hal+json"),
+            "elide": static("GET", "/elide/computers?page%5Bsize%5D=20&page%5Btotals%5D&sort=id&include=owner,owner.computers",
+                            JSON_API),
         }),
         ("offset page 5,000", {
             "restless": static("GET", "/api/people?page%%5Bnumber%%5D=%d&page%%5Bsize%%5D=20" % deep_offset, JSON_API),
             "manual": static("GET", "/manual/people?page%%5Bnumber%%5D=%d&page%%5Bsize%%5D=20" % deep_offset, JSON_API),
             "sdr": static("GET", "/sdr/people?page=%d&size=20" % (deep_offset - 1), "application/hal+json"),
+            "elide": static("GET", "/elide/people?page%%5Bnumber%%5D=%d&page%%5Bsize%%5D=20&page%%5Btotals%%5D&sort=id"
+                            % deep_offset, JSON_API),
         }),
         ("cursor page at the same depth", {
             "restless": static("GET", "/api/people?page%5Bsize%5D=20&page%5Bafter%5D=" + cursor, JSON_API),
             "manual": static("GET", "/manual/people?page%5Bsize%5D=20&page%5Bafter%5D=" + cursor, JSON_API),
             "sdr": static("GET", "/sdr/people/search/findFirst20ByIdGreaterThanOrderByIdAsc?id=%d" % deep_id,
                           "application/hal+json"),
+            "elide": static("GET", "/elide/people?page%5Bsize%5D=20&page%5Bafter%5D=" + elide_cursor(deep_id), JSON_API),
         }),
         ("POST", {
             "restless": post("/api/people", JSON_API, JSON_API, True),
             "manual": post("/manual/people", JSON_API, JSON_API, True),
             "sdr": post("/sdr/people", "application/json", "application/hal+json", False),
+            "elide": post("/elide/people", JSON_API, JSON_API, True),
         }),
         ("PATCH with If-Match", {
             "restless": patch("/api/people/%d", JSON_API, people, True, True),
             "manual": patch("/manual/people/%d", JSON_API, people, True, True),
             "sdr": patch("/sdr/people/%d", "application/json", people, False, False),
+            # Elide ignores If-Match: the same request, run unconditionally
+            "elide": patch("/elide/people/%d", JSON_API, people, True, True),
         }),
     ]
 
@@ -191,8 +250,9 @@ def database_pids():
     return pids
 
 
-def cpu_snapshot():
-    app = int(os.environ.get("BENCH_APP_PID", "0"))
+def cpu_snapshot(implementation):
+    """CPU seconds so far of the JVM that serves the implementation and of PostgreSQL."""
+    app = pid_of(implementation)
     return process_times([app] if app else []), process_times(database_pids())
 
 
@@ -201,12 +261,31 @@ def cpu_spent(before, after):
     return sum(after[pid] - before[pid] for pid in before if pid in after)
 
 
-def run_wrk(script, seconds):
+def allocation_snapshot(implementation):
+    """Bytes allocated so far by each request thread of the JVM that serves the implementation."""
+    return get("/bench/alloc", base_of(implementation))["threads"]
+
+
+def allocated(before, after):
+    """Bytes the request threads allocated between two snapshots; a thread that started in
+    between allocated all of its bytes in between (one that ended is not seen: a lower bound)."""
+    return sum(bytes_ - before.get(thread, 0) for thread, bytes_ in after.items())
+
+
+def reading_allocation(implementation):
+    """What reading the allocation costs the request threads: from the point where one reading
+    takes its snapshot to where the next takes its own, the tail of one reading request and the
+    head of the next are counted too. Subtracted from every run's figure."""
+    snapshots = [allocation_snapshot(implementation) for _ in range(5)]
+    return statistics.median(allocated(a, b) for a, b in zip(snapshots, snapshots[1:]))
+
+
+def run_wrk(script, seconds, base=BASE):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
         name = handle.name
     try:
-        output = subprocess.run(["wrk", "-t1", "-c%d" % CONNECTIONS, "-d%ds" % seconds, "--latency", "-s", name, BASE],
+        output = subprocess.run(["wrk", "-t1", "-c%d" % CONNECTIONS, "-d%ds" % seconds, "--latency", "-s", name, base],
                                 capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(name)
@@ -222,58 +301,119 @@ def run_wrk(script, seconds):
 
 
 def main():
+    started = time.time()
     size = wait_until_up()
+    up = time.time()
+    print("Applications up after %.0fs" % (up - started), flush=True)
     people = size["people"]
-    plan = scenarios(people)
+    plan = [(scenario, {i: script for i, script in scripts.items() if i in IMPLEMENTATIONS})
+            for scenario, scripts in scenarios(people)]
+    plan = [(scenario, scripts) for scenario, scripts in plan if scripts]
     print("Warming up for %ds ..." % WARMUP_SECONDS, flush=True)
-    slice_seconds = max(1, WARMUP_SECONDS // (len(plan) * len(IMPLEMENTATIONS)))
+    # Alternate between the JVMs, scenario by scenario, so that each JVM's JIT compiler can go on
+    # working while the other serves.
+    shares = sum(WARMUP_WEIGHT.get(i, 1) for _, scripts in plan for i in scripts)
     for _, scripts in plan:
         for implementation in IMPLEMENTATIONS:
-            run_wrk(scripts[implementation], slice_seconds)
+            if implementation in scripts:
+                seconds = max(1, round(WARMUP_SECONDS * WARMUP_WEIGHT.get(implementation, 1) / shares))
+                run_wrk(scripts[implementation], seconds, base_of(implementation))
+    reset_data()
+    warmed = time.time()
+    reading = {i: reading_allocation(i) for i in IMPLEMENTATIONS}
     results = {}
     for round_number in range(ROUNDS):
         for index, (scenario, scripts) in enumerate(plan):
-            # rotate the order so that drift of the machine hits all three alike
-            order = IMPLEMENTATIONS[(index + round_number) % 3:] + IMPLEMENTATIONS[:(index + round_number) % 3]
-            for implementation in order:
-                get("/bench/sql")
-                app_before, db_before = cpu_snapshot()
-                result = run_wrk(scripts[implementation], SECONDS_PER_RUN)
-                app_after, db_after = cpu_snapshot()
+            # rotate the order so that drift of the machine hits all implementations alike
+            present = [i for i in IMPLEMENTATIONS if i in scripts]
+            turn = (index + round_number) % len(present)
+            for implementation in present[turn:] + present[:turn]:
+                base = base_of(implementation)
+                get("/bench/sql", base)
+                alloc_before = allocation_snapshot(implementation)
+                app_before, db_before = cpu_snapshot(implementation)
+                result = run_wrk(scripts[implementation], SECONDS_PER_RUN, base)
+                app_after, db_after = cpu_snapshot(implementation)
+                alloc_after = allocation_snapshot(implementation)
                 requests = max(1, result["requests"])
                 result["app_cpu"] = 1000 * cpu_spent(app_before, app_after) / requests
                 result["db_cpu"] = 1000 * cpu_spent(db_before, db_after) / requests
-                result["sql"] = get("/bench/sql")["statements"] / requests
-                reset_data()
+                result["alloc"] = max(0, allocated(alloc_before, alloc_after) - reading[implementation]) / requests / 1024
+                result["sql"] = get("/bench/sql", base)["statements"] / requests
+                if scenario in WRITES:
+                    reset_data()
                 results.setdefault((scenario, implementation), []).append(result)
                 print("round %d  %-36s %-8s %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  %5.2f SQL/req  "
-                      "CPU ms/req app %.3f db %.3f  non-2xx %d %s" % (
+                      "CPU ms/req app %.3f db %.3f  alloc %.1f KB/req  non-2xx %d %s" % (
                           round_number + 1, scenario, implementation, result["rps"], result["p50"], result["p99"],
-                          result["sql"], result["app_cpu"], result["db_cpu"], result["non2xx"], result["socket"]),
+                          result["sql"], result["app_cpu"], result["db_cpu"], result["alloc"], result["non2xx"],
+                          result["socket"]),
                       flush=True)
+    print("Warm-up took %.0fs, the rounds %.0fs" % (warmed - up, time.time() - warmed))
     print()
     print(table(plan, results, people))
 
 
+RATIOS = [("manual", "Restless/manual"), ("sdr", "Restless/SDR"), ("elide", "Restless/Elide")]
+
+
 def table(plan, results, people):
-    lines = ["Machine: %s, %d cores, %s; Java %s; PostgreSQL; %d people, %d computers; wrk -t1 -c%d, %d rounds of %ds per scenario and implementation after %ds warm-up."
+    lines = ["Machine: %s, %d cores, %s; Java %s; PostgreSQL; %d people, %d computers; wrk -t1 -c%d, %d rounds of %ds per scenario and implementation after %ds warm-up%s."
              % (platform.machine(), os.cpu_count(), platform.platform(), java_version(), people, people * 3, CONNECTIONS,
-                ROUNDS, SECONDS_PER_RUN, WARMUP_SECONDS), "",
-             "| scenario | implementation | req/s | p50 ms | p99 ms | SQL/req | app CPU ms/req | DB CPU ms/req | non-2xx |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
-    ratios = ["", "| scenario | Restless/manual (req/s) | Restless/SDR (req/s) |", "|---|---:|---:|"]
-    for scenario, _ in plan:
+                ROUNDS, SECONDS_PER_RUN, WARMUP_SECONDS,
+                "; Elide %s in its own JVM" % elide_version() if "elide" in IMPLEMENTATIONS else ""), "",
+             "| scenario | implementation | req/s | p50 ms | p99 ms | SQL/req | app CPU ms/req | DB CPU ms/req | alloc KB/req | non-2xx |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    compared = [(i, title) for i, title in RATIOS if i in IMPLEMENTATIONS]
+    ratios = ["", "| scenario | " + " | ".join("%s (req/s)" % title for _, title in compared) + " |",
+              "|---|" + "---:|" * len(compared)]
+    summary = {}
+    for scenario, scripts in plan:
         mean = {}
         for implementation in IMPLEMENTATIONS:
+            if implementation not in scripts:
+                continue
             runs = results[(scenario, implementation)]
             mean[implementation] = statistics.mean(r["rps"] for r in runs)
-            lines.append("| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d |" % (
+            summary[(scenario, implementation)] = {
+                "rps": mean[implementation], "p50": statistics.median(r["p50"] for r in runs),
+                "requests": sum(r["requests"] for r in runs), "non2xx": sum(r["non2xx"] for r in runs)}
+            lines.append("| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %d |" % (
                 scenario, implementation, mean[implementation], statistics.median(r["p50"] for r in runs),
                 statistics.median(r["p99"] for r in runs), statistics.mean(r["sql"] for r in runs),
                 statistics.mean(r["app_cpu"] for r in runs), statistics.mean(r["db_cpu"] for r in runs),
-                sum(r["non2xx"] for r in runs)))
-        ratios.append("| %s | %.2f | %.2f |" % (scenario, mean["restless"] / mean["manual"], mean["restless"] / mean["sdr"]))
-    return "\n".join(lines + ratios)
+                statistics.mean(r["alloc"] for r in runs), sum(r["non2xx"] for r in runs)))
+        if "restless" in mean and len(mean) > 1:
+            ratios.append("| %s | %s |" % (scenario, " | ".join(
+                "%.2f" % (mean["restless"] / mean[i]) if mean.get(i) else "–" for i, _ in compared)))
+    return "\n".join(lines + ratios + estimated_total_target(summary))
+
+
+def estimated_total_target(summary):
+    """Restless's page with an estimated total against its page without total: the target is
+    within 1.2 times (throughput and median latency)."""
+    estimated = summary.get((ESTIMATED_TOTAL, "restless"))
+    without = summary.get((WITHOUT_TOTAL, "restless"))
+    if not estimated or not without:
+        return []
+    lines = ["", "| target | measured | met? |", "|---|---|---|"]
+    target = "Restless's page of 20 with estimated total within 1.2x of its page without total"
+    if estimated["non2xx"] * 2 > estimated["requests"]:
+        return lines + ["| %s | not measured: %d of %d requests answered non-2xx | no |"
+                        % (target, estimated["non2xx"], estimated["requests"])]
+    throughput = without["rps"] / estimated["rps"] if estimated["rps"] else float("inf")
+    latency = estimated["p50"] / without["p50"] if without["p50"] else float("inf")
+    return lines + ["| %s | req/s %.0f against %.0f (%.2fx); p50 %.2f against %.2f ms (%.2fx) | %s |"
+                    % (target, estimated["rps"], without["rps"], throughput, estimated["p50"], without["p50"], latency,
+                       "yes" if throughput <= 1.2 and latency <= 1.2 else "no")]
+
+
+def elide_version():
+    try:
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "elide", "pom.xml")) as handle:
+            return re.search(r"<elide.version>([^<]+)</elide.version>", handle.read()).group(1)
+    except (OSError, AttributeError):
+        return "unknown"
 
 
 def java_version():

@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Seeds the database once (it keeps its data between runs) and answers the load script's
- * questions: how many SQL statements ran since it last asked.
+ * questions: how many SQL statements ran since it last asked and how much the request threads
+ * have allocated. Its reset also removes what POST added through the Elide application, which
+ * shares the tables and their sequences.
  */
 @RestController
 @RequestMapping("/bench")
@@ -49,6 +51,15 @@ class BenchmarkSupport implements ApplicationRunner {
 	@GetMapping("/sql")
 	Map<String, Long> sql() {
 		return Map.of("statements", SqlStatements.takeCount());
+	}
+
+	/**
+	 * Bytes allocated so far by each request thread, by thread id: the benchmark reads it before
+	 * and after a run and divides the difference by the requests served.
+	 */
+	@GetMapping("/alloc")
+	Map<String, Map<String, Long>> alloc() {
+		return Map.of("threads", RequestThreadAllocation.snapshot());
 	}
 
 	/**
