@@ -563,12 +563,16 @@ public final class ResourceRegistryFactory {
 	}
 
 	private static boolean isEagerToOne(Attribute<?, ?> attribute, List<AnnotatedElement> elements) {
+		if (!attribute.isAssociation() || attribute.isCollection()) {
+			// no annotations to look up for the many attributes that cannot be one
+			return false;
+		}
 		ManyToOne manyToOne = find(elements, ManyToOne.class);
 		if (manyToOne != null) {
 			return manyToOne.fetch() == FetchType.EAGER;
 		}
 		OneToOne oneToOne = find(elements, OneToOne.class);
-		return oneToOne != null && oneToOne.fetch() == FetchType.EAGER && attribute.isAssociation();
+		return oneToOne != null && oneToOne.fetch() == FetchType.EAGER;
 	}
 
 	private static @Nullable String inverseOf(List<AnnotatedElement> elements, Class<?> target, String name) {
@@ -578,12 +582,30 @@ public final class ResourceRegistryFactory {
 		}
 		for (Class<?> type = target; type != null && type != Object.class; type = type.getSuperclass()) {
 			for (Field field : type.getDeclaredFields()) {
-				if (name.equals(mappedBy(List.of(field)))) {
+				if (name.equals(declaredMappedBy(field))) {
 					return field.getName();
 				}
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The {@code mappedBy} of a field, read from its own annotations: JPA's relationship
+	 * annotations cannot be meta-annotations, and the merged look-up of {@link #mappedBy} costs
+	 * more, which adds up here, where every field of the target is asked.
+	 */
+	private static @Nullable String declaredMappedBy(Field field) {
+		OneToMany oneToMany = field.getDeclaredAnnotation(OneToMany.class);
+		if (oneToMany != null) {
+			return oneToMany.mappedBy();
+		}
+		ManyToMany manyToMany = field.getDeclaredAnnotation(ManyToMany.class);
+		if (manyToMany != null) {
+			return manyToMany.mappedBy();
+		}
+		OneToOne oneToOne = field.getDeclaredAnnotation(OneToOne.class);
+		return (oneToOne != null) ? oneToOne.mappedBy() : null;
 	}
 
 	private static @Nullable String mappedBy(List<AnnotatedElement> elements) {
