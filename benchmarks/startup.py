@@ -6,13 +6,15 @@ and the to-many relationship back from it, all @ExposedResource), compiles them 
 benchmark module's classes and libraries, and starts StartupApplication over them on in-memory
 H2 in a fresh JVM, alternately with Restless (restless.enabled=true) and without it
 (restless.enabled=false), several times each (REPEATS; by default 5, and 3 for the models of
-more than 200 entities, whose runs take half a minute each). Each run exits as soon as the application is ready
-and prints the CPU time the whole process has spent; Restless's own start-up summary gives the
-CPU time its registry took to build. The report gives medians: on a shared two-core machine
-start-up CPU varies by several per cent from run to run.
+more than 200 entities, whose runs take half a minute each). Each run exits as soon as the
+application is ready and prints the CPU time the whole process has spent and the main thread's
+CPU time for creating Restless's beans; Restless's own start-up summary gives the CPU time its
+registry took to build. The report gives medians: on a shared two-core machine start-up CPU
+varies by several per cent from run to run.
 
     python3 benchmarks/startup.py                 # N = 10, 200 and 1,000
     SIZES="10 200" REPEATS=5 python3 benchmarks/startup.py
+    STARTUP_JAR=/tmp/restless-benchmarks.jar python3 benchmarks/startup.py   # another build
 
 Run it through benchmarks/startup.sh, which builds the module first.
 """
@@ -28,7 +30,8 @@ import time
 import zipfile
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
-JAR = os.path.join(ROOT, "target", "restless-benchmarks.jar")
+# Another build of the module (say, of an earlier commit) can be measured with STARTUP_JAR.
+JAR = os.environ.get("STARTUP_JAR", os.path.join(ROOT, "target", "restless-benchmarks.jar"))
 WORK = os.path.join(ROOT, "target", "startup")
 SIZES = [int(size) for size in os.environ.get("SIZES", "10 200 1000").split()]
 REPEATS = os.environ.get("REPEATS")
@@ -40,11 +43,11 @@ PACKAGE = "dev.restless.benchmarks.startup.model"
 MAIN = "dev.restless.benchmarks.startup.StartupApplication"
 
 RESULT = re.compile(r"startup-benchmark entities=(\d+) restless=(\w+) process-cpu-ms=(\d+) "
-                    r"main-thread-cpu-ms=(\d+) uptime-ms=(\d+)")
+                    r"main-thread-cpu-ms=(\d+) uptime-ms=(\d+) restless-beans-cpu-ms=(\d+)")
 REGISTRY = re.compile(r"Restless serves \d+ resources? under .* \(registry built in (\d+) ms of CPU\)")
 
 # One start-up, in milliseconds; registry is None without Restless.
-Run = collections.namedtuple("Run", "process_cpu main_thread_cpu ready_after registry entities")
+Run = collections.namedtuple("Run", "process_cpu main_thread_cpu ready_after registry restless_beans entities")
 
 ENTITY = """package {package};
 
@@ -169,7 +172,7 @@ def start(class_path, restless):
     if restless and registry is None:
         sys.exit("Restless logged no registry build time; is its start-up report at INFO?")
     return Run(int(result.group(3)), int(result.group(4)), int(result.group(5)),
-               int(registry.group(1)) if registry else None, int(result.group(1)))
+               int(registry.group(1)) if registry else None, int(result.group(6)), int(result.group(1)))
 
 
 def median(values):
@@ -200,8 +203,9 @@ def main():
                 runs[restless].append(run)
                 print("N=%d restless=%-5s process CPU %6d ms, main thread %6d ms, ready after %6d ms%s"
                       % (count, restless, run.process_cpu, run.main_thread_cpu, run.ready_after,
-                         (", registry %d ms" % run.registry) if run.registry is not None else ""), file=sys.stderr)
-        rows.append((count, [run.registry for run in runs[True]],
+                         (", registry %d ms, Restless's beans %d ms" % (run.registry, run.restless_beans))
+                         if restless else ""), file=sys.stderr)
+        rows.append((count, [run.registry for run in runs[True]], median([run.restless_beans for run in runs[True]]),
                      *(median([getattr(run, field) for run in runs[restless]])
                        for field in ("process_cpu", "main_thread_cpu", "ready_after") for restless in (True, False))))
     print()
@@ -210,15 +214,18 @@ def main():
              ", ".join(str(count) for count in SIZES), ", ".join(str(repeats(count)) for count in SIZES),
              time.time() - began))
     print()
-    print("| entities | registry build, CPU ms (runs) | process CPU at ready, with / without Restless, ms "
-          "| Restless's share, ms | main thread CPU, with / without, ms | ready after, with / without, ms |")
-    print("|---:|---:|---:|---:|---:|---:|")
-    for count, registries, process_with, process_without, main_with, main_without, ready_with, ready_without in rows:
+    print("| entities | registry build, CPU ms (runs) | Restless's beans, CPU ms "
+          "| process CPU at ready, with / without Restless, ms | Restless's share, ms "
+          "| main thread CPU, with / without, ms | ready after, with / without, ms |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for (count, registries, restless_beans, process_with, process_without, main_with, main_without, ready_with,
+         ready_without) in rows:
         share = process_with - process_without
-        print("| %s | %s (%s) | %s / %s | %s (%.1f%%) | %s / %s | %s / %s |"
+        print("| %s | %s (%s) | %s | %s / %s | %s (%.1f%%) | %s / %s | %s / %s |"
               % (number(count), number(median(registries)), ", ".join(str(value) for value in registries),
-                 number(process_with), number(process_without), number(share), 100.0 * share / process_with,
-                 number(main_with), number(main_without), number(ready_with), number(ready_without)))
+                 number(restless_beans), number(process_with), number(process_without), number(share),
+                 100.0 * share / process_with, number(main_with), number(main_without), number(ready_with),
+                 number(ready_without)))
 
 
 def number(value):
