@@ -5,12 +5,12 @@ attributes of common types with getters and setters, a to-one relationship to th
 and the to-many relationship back from it, all @ExposedResource), compiles them against the
 benchmark module's classes and libraries, and starts StartupApplication over them on in-memory
 H2 in a fresh JVM, alternately with Restless (restless.enabled=true) and without it
-(restless.enabled=false), several times each (REPEATS; by default 5, and 3 for the models of
-more than 200 entities, whose runs take half a minute each). Each run exits as soon as the
+(restless.enabled=false), several times each (REPEATS; by default 7, and 5 for the models of
+more than 200 entities, whose runs take 15 to 30 seconds each). Each run exits as soon as the
 application is ready and prints the CPU time the whole process has spent and the main thread's
 CPU time for creating Restless's beans; Restless's own start-up summary gives the CPU time its
-registry took to build. The report gives medians: on a shared two-core machine start-up CPU
-varies by several per cent from run to run.
+registry took to build. The report gives medians and ranges: on a shared two-core machine the
+process CPU of a start-up varies by several per cent from run to run.
 
     python3 benchmarks/startup.py                 # N = 10, 200 and 1,000
     SIZES="10 200" REPEATS=5 python3 benchmarks/startup.py
@@ -180,7 +180,12 @@ def median(values):
 
 
 def repeats(count):
-    return int(REPEATS) if REPEATS else (5 if count <= 200 else 3)
+    return int(REPEATS) if REPEATS else (7 if count <= 200 else 5)
+
+
+def spread(values):
+    """The median and the range of some values, as the table shows them."""
+    return "%s (%s to %s)" % (number(median(values)), number(min(values)), number(max(values)))
 
 
 def main():
@@ -193,39 +198,45 @@ def main():
     for count in SIZES:
         model = compile_model(count, os.pathsep.join([classes, libraries]))
         class_path = os.pathsep.join([classes, model, libraries])
-        runs = {True: [], False: []}
+        pairs = []
         for repeat in range(repeats(count)):
-            # alternate, so that drift of the machine hits both alike
+            # Each pair runs back to back, in alternating order, so that the machine's drift hits
+            # both alike; the share is the median of the pairs' differences.
+            pair = {}
             for restless in ((True, False) if repeat % 2 == 0 else (False, True)):
                 run = start(class_path, restless)
                 if run.entities != count:
                     sys.exit("%d entities generated, but the application has %d" % (count, run.entities))
-                runs[restless].append(run)
+                pair[restless] = run
                 print("N=%d restless=%-5s process CPU %6d ms, main thread %6d ms, ready after %6d ms%s"
                       % (count, restless, run.process_cpu, run.main_thread_cpu, run.ready_after,
                          (", registry %d ms, Restless's beans %d ms" % (run.registry, run.restless_beans))
                          if restless else ""), file=sys.stderr)
-        rows.append((count, [run.registry for run in runs[True]], median([run.restless_beans for run in runs[True]]),
-                     *(median([getattr(run, field) for run in runs[restless]])
-                       for field in ("process_cpu", "main_thread_cpu", "ready_after") for restless in (True, False))))
+            pairs.append(pair)
+        rows.append((count, pairs))
     print()
-    print("Machine: %s, %d cores; Java %s; JVM options %s; runs each way for N = %s: %s; medians; %d s in all."
+    print("Machine: %s, %d cores; Java %s; JVM options %s; runs each way for N = %s: %s; %d s in all."
           % (platform.machine(), os.cpu_count(), java_version, " ".join(JVM_OPTS),
              ", ".join(str(count) for count in SIZES), ", ".join(str(repeats(count)) for count in SIZES),
              time.time() - began))
+    print("Medians, with the range of the runs in brackets; all times in ms.")
     print()
-    print("| entities | registry build, CPU ms (runs) | Restless's beans, CPU ms "
-          "| process CPU at ready, with / without Restless, ms | Restless's share, ms "
-          "| main thread CPU, with / without, ms | ready after, with / without, ms |")
+    print("| entities | registry build, CPU | Restless's beans, main thread CPU "
+          "| process CPU at ready, with / without Restless | Restless's share: difference per pair of runs "
+          "| share of the process CPU | ready after, with / without |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
-    for (count, registries, restless_beans, process_with, process_without, main_with, main_without, ready_with,
-         ready_without) in rows:
-        share = process_with - process_without
-        print("| %s | %s (%s) | %s | %s / %s | %s (%.1f%%) | %s / %s | %s / %s |"
-              % (number(count), number(median(registries)), ", ".join(str(value) for value in registries),
-                 number(restless_beans), number(process_with), number(process_without), number(share),
-                 100.0 * share / process_with, number(main_with), number(main_without), number(ready_with),
-                 number(ready_without)))
+    for count, pairs in rows:
+        with_restless = [pair[True] for pair in pairs]
+        without = [pair[False] for pair in pairs]
+        shares = [pair[True].process_cpu - pair[False].process_cpu for pair in pairs]
+        print("| %s | %s | %s | %s / %s | %s | %.1f%% | %s / %s |"
+              % (number(count), spread([run.registry for run in with_restless]),
+                 spread([run.restless_beans for run in with_restless]),
+                 number(median([run.process_cpu for run in with_restless])),
+                 number(median([run.process_cpu for run in without])), spread(shares),
+                 100.0 * median(shares) / median([run.process_cpu for run in with_restless]),
+                 number(median([run.ready_after for run in with_restless])),
+                 number(median([run.ready_after for run in without]))))
 
 
 def number(value):
