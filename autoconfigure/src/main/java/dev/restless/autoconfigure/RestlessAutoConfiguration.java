@@ -4,6 +4,7 @@ import dev.restless.ExposedResource;
 import dev.restless.Restless;
 import dev.restless.RestlessSettings;
 import dev.restless.RestlessSettingsCustomizer;
+import dev.restless.internal.diagnostics.CpuStopwatch;
 import dev.restless.internal.diagnostics.StartupReport;
 import dev.restless.internal.document.DocumentRenderer;
 import dev.restless.internal.metamodel.FieldVisibility;
@@ -81,8 +82,9 @@ public final class RestlessAutoConfiguration {
 	ResourceRegistry restlessResourceRegistry(EntityManagerFactory entityManagerFactory, RestlessSettings settings,
 			RestlessProperties properties, Environment environment) {
 		ResourcePropertyNames.check(environment);
+		CpuStopwatch stopwatch = CpuStopwatch.start();
 		ResourceRegistry registry = new ResourceRegistryFactory(settings).create(entityManagerFactory.getMetamodel());
-		new StartupReport(registry, properties.getBasePath()).log();
+		new StartupReport(registry, properties.getBasePath(), stopwatch.elapsed()).log();
 		return registry;
 	}
 

@@ -267,7 +267,7 @@ class RestlessAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(output).contains("Exposed 'widget' at /api/widget (entity " + Widget.class.getName()
 					+ "; methods GET; page size 10, at most 100)")
-				.contains("Restless serves 1 resource under /api: widget");
+				.containsPattern("Restless serves 1 resource under /api: widget \\(registry built in \\d+ ms of CPU\\)");
 		});
 	}
 

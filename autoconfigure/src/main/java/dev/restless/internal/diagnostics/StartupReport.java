@@ -1,5 +1,6 @@
 package dev.restless.internal.diagnostics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,10 +10,12 @@ import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lines Restless logs at start-up: one per exposed resource (its type, entity, methods and
- * page sizes) and a summary, so that what the API serves can be read from the log.
+ * page sizes) and a summary, so that what the API serves can be read from the log. The summary
+ * gives the CPU time the registry took to build, the part of start-up that grows with the model.
  */
 public final class StartupReport {
 
@@ -22,14 +25,18 @@ public final class StartupReport {
 
 	private final String basePath;
 
+	private final @Nullable Duration buildTime;
+
 	/**
 	 * Create the report.
 	 * @param registry the exposed resources
 	 * @param basePath the path the API is served under
+	 * @param buildTime the CPU time building the registry took, or {@code null} when unknown
 	 */
-	public StartupReport(ResourceRegistry registry, String basePath) {
+	public StartupReport(ResourceRegistry registry, String basePath, @Nullable Duration buildTime) {
 		this.registry = registry;
 		this.basePath = basePath;
+		this.buildTime = buildTime;
 	}
 
 	/** Log the report at INFO. */
@@ -52,7 +59,8 @@ public final class StartupReport {
 		}
 		lines.add("Restless serves " + resources.size() + ((resources.size() == 1) ? " resource" : " resources")
 				+ " under " + (this.basePath.isEmpty() ? "/" : this.basePath) + ": "
-				+ resources.stream().map(ResourceDescriptor::type).collect(Collectors.joining(", ")));
+				+ resources.stream().map(ResourceDescriptor::type).collect(Collectors.joining(", "))
+				+ ((this.buildTime != null) ? " (registry built in " + this.buildTime.toMillis() + " ms of CPU)" : ""));
 		return lines;
 	}
 

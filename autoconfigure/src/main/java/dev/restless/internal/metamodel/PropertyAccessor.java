@@ -24,6 +24,15 @@ import org.springframework.util.StringUtils;
  * Reads and writes one persistent property of an entity, through its public getter and setter
  * when the class has them (so application logic in accessors runs) and through the field
  * otherwise. Hibernate proxies are unwrapped first: their fields are never populated.
+ *
+ * <p>
+ * Getters and setters are called through lambdas that {@link LambdaMetafactory} spins for them,
+ * because reflective {@code Method.invoke} per attribute per resource is measurable in requests.
+ * Each lambda is a class of its own, though, and spinning them for every property of every
+ * entity made start-up grow with the model (about 20 classes and 1.5 ms per entity). So each is
+ * compiled on the first read or write of its property, and only the properties a running
+ * application touches ever get one. From then on a read or write costs what it did with lambdas
+ * made up front, plus one volatile field read (on x86 an ordinary load).
  */
 public final class PropertyAccessor {
 
@@ -39,18 +48,21 @@ public final class PropertyAccessor {
 
 	private final Class<?> type;
 
-	/** The getter compiled to a lambda: reading attributes is on the path of every resource rendered. */
-	private final @Nullable Function<Object, Object> compiledGetter;
+	/**
+	 * How the property is read, {@code null} until the first read. Threads that read it for the
+	 * first time at once may each compile it; that race is benign, as the lambdas are equivalent
+	 * and the volatile write publishes each one whole.
+	 */
+	private volatile @Nullable Function<Object, @Nullable Object> reader;
 
-	private final @Nullable BiConsumer<Object, Object> compiledSetter;
+	/** How the property is written, {@code null} until the first write; see {@link #reader}. */
+	private volatile @Nullable BiConsumer<Object, @Nullable Object> writer;
 
 	private PropertyAccessor(String name, @Nullable Method getter, @Nullable Method setter, @Nullable Field field) {
 		this.name = name;
 		this.getter = getter;
 		this.setter = setter;
 		this.field = field;
-		this.compiledGetter = (getter != null) ? compileGetter(getter) : null;
-		this.compiledSetter = (setter != null) ? compileSetter(setter) : null;
 		if (field != null) {
 			this.genericType = field.getGenericType();
 			this.type = field.getType();
@@ -114,13 +126,12 @@ public final class PropertyAccessor {
 	 */
 	public @Nullable Object get(Object entity) {
 		Object target = Hibernate.unproxy(entity);
-		if (this.compiledGetter != null) {
-			return this.compiledGetter.apply(target);
+		Function<Object, @Nullable Object> reader = this.reader;
+		if (reader == null) {
+			reader = newReader();
+			this.reader = reader;
 		}
-		if (this.getter != null) {
-			return invoke(this.getter, target);
-		}
-		return ReflectionUtils.getField(this.field, target);
+		return reader.apply(target);
 	}
 
 	/**
@@ -129,33 +140,63 @@ public final class PropertyAccessor {
 	 * @param value the new value
 	 */
 	public void set(Object entity, @Nullable Object value) {
+		if (value == null && this.type.isPrimitive()) {
+			// a setter's lambda would unbox it with a NullPointerException that names nothing
+			throw new IllegalArgumentException("Attribute '" + this.name + "' cannot be null");
+		}
 		Object target = Hibernate.unproxy(entity);
-		if (this.compiledSetter != null) {
-			if (value == null && this.type.isPrimitive()) {
-				throw new IllegalArgumentException("Attribute '" + this.name + "' cannot be null");
-			}
-			this.compiledSetter.accept(target, value);
+		BiConsumer<Object, @Nullable Object> writer = this.writer;
+		if (writer == null) {
+			writer = newWriter();
+			this.writer = writer;
 		}
-		else if (this.setter != null) {
-			invoke(this.setter, target, value);
+		writer.accept(target, value);
+	}
+
+	/** @return how the property is read now: {@code null} before the first read */
+	@Nullable Function<Object, @Nullable Object> reader() {
+		return this.reader;
+	}
+
+	/** @return how the property is written now: {@code null} before the first write */
+	@Nullable BiConsumer<Object, @Nullable Object> writer() {
+		return this.writer;
+	}
+
+	private Function<Object, @Nullable Object> newReader() {
+		Method getter = this.getter;
+		if (getter != null) {
+			Function<Object, @Nullable Object> compiled = compileGetter(getter);
+			return (compiled != null) ? compiled : (target) -> invoke(getter, target);
 		}
-		else if (this.field != null) {
-			ReflectionUtils.setField(this.field, target, value);
+		Field field = this.field;
+		return (target) -> ReflectionUtils.getField(field, target);
+	}
+
+	private BiConsumer<Object, @Nullable Object> newWriter() {
+		Method setter = this.setter;
+		if (setter != null) {
+			BiConsumer<Object, @Nullable Object> compiled = compileSetter(setter);
+			return (compiled != null) ? compiled : (target, value) -> invoke(setter, target, value);
 		}
-		else {
+		Field field = this.field;
+		if (field != null) {
+			return (target, value) -> ReflectionUtils.setField(field, target, value);
+		}
+		return (target, value) -> {
 			throw new IllegalStateException("Attribute '" + this.name + "' has no setter and no field");
-		}
+		};
 	}
 
 	@SuppressWarnings("unchecked")
-	private static @Nullable Function<Object, Object> compileGetter(Method getter) {
+	private static @Nullable Function<Object, @Nullable Object> compileGetter(Method getter) {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(getter.getDeclaringClass(),
 					MethodHandles.lookup());
 			MethodHandle handle = lookup.unreflect(getter);
 			CallSite site = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
 					MethodType.methodType(Object.class, Object.class), handle, handle.type().wrap());
-			return (Function<Object, Object>) site.getTarget().invoke();
+			return (Function<Object, @Nullable Object>) site.getTarget().invoke();
 		}
 		catch (Throwable ex) {
 			// Reflection still works where a lambda cannot be defined (unusual class loaders).
@@ -164,7 +205,7 @@ public final class PropertyAccessor {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static @Nullable BiConsumer<Object, Object> compileSetter(Method setter) {
+	private static @Nullable BiConsumer<Object, @Nullable Object> compileSetter(Method setter) {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(setter.getDeclaringClass(),
 					MethodHandles.lookup());
@@ -172,7 +213,7 @@ public final class PropertyAccessor {
 			MethodType instantiated = handle.type().wrap().changeReturnType(void.class);
 			CallSite site = LambdaMetafactory.metafactory(lookup, "accept", MethodType.methodType(BiConsumer.class),
 					MethodType.methodType(void.class, Object.class, Object.class), handle, instantiated);
-			return (BiConsumer<Object, Object>) site.getTarget().invoke();
+			return (BiConsumer<Object, @Nullable Object>) site.getTarget().invoke();
 		}
 		catch (Throwable ex) {
 			return null;

@@ -175,6 +175,8 @@ public final class ResourceRegistryFactory {
 		persistent.sort(Comparator.comparing((Attribute<?, ?> a) -> declarationOrder.getOrDefault(a.getName(),
 				Integer.MAX_VALUE)).thenComparing(Attribute::getName));
 
+		// One accessor per attribute, shared by the id, the version and the exposed fields.
+		Accessors accessors = new Accessors(entityClass);
 		Set<String> knownNames = new HashSet<>();
 		Map<String, AttributeDescriptor> attributes = new LinkedHashMap<>();
 		Map<String, RelationshipDescriptor> relationships = new LinkedHashMap<>();
@@ -182,16 +184,15 @@ public final class ResourceRegistryFactory {
 		List<String> eager = new ArrayList<>();
 		for (Attribute<?, ?> attribute : persistent) {
 			String name = attribute.getName();
-			if (isEagerToOne(attribute, annotatedElements(entityClass, name))) {
+			List<AnnotatedElement> elements = annotatedElements(entityClass, name);
+			if (isEagerToOne(attribute, elements)) {
 				eager.add(name);
 			}
-			PropertyAccessor accessor = PropertyAccessor.of(entityClass, name, attribute.getJavaMember());
-			List<AnnotatedElement> elements = annotatedElements(entityClass, name);
 			String memberName = jsonName(elements, name);
 			knownNames.add(name);
 			knownNames.add(memberName);
 			if (attribute instanceof SingularAttribute<?, ?> singular && singular.isVersion()) {
-				version = accessor;
+				version = accessors.of(attribute);
 				continue;
 			}
 			if ((attribute instanceof SingularAttribute<?, ?> singular && singular.isId())
@@ -213,7 +214,8 @@ public final class ResourceRegistryFactory {
 				checkMemberName(where, memberName);
 				checkRelationshipName(where, memberName);
 				relationships.put(memberName, new RelationshipDescriptor(memberName, name, attribute.isCollection(),
-						target, inverseOf(elements, target, name), accessor, StringUtils.hasText(mappedBy(elements))));
+						target, inverseOf(elements, target, name), accessors.of(attribute),
+						StringUtils.hasText(mappedBy(elements))));
 			}
 			else {
 				checkMemberName(where, memberName);
@@ -225,8 +227,8 @@ public final class ResourceRegistryFactory {
 				boolean updatable = column == null || column.updatable();
 				boolean writeOnly = json != null && json.access() == JsonProperty.Access.WRITE_ONLY;
 				boolean comparable = attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.BASIC;
-				attributes.put(memberName,
-						new AttributeDescriptor(memberName, name, accessor, readOnly, updatable, writeOnly, comparable));
+				attributes.put(memberName, new AttributeDescriptor(memberName, name, accessors.of(attribute), readOnly,
+						updatable, writeOnly, comparable));
 			}
 		}
 		for (String name : only) {
@@ -236,7 +238,7 @@ public final class ResourceRegistryFactory {
 			checkKnown(where, "exclude", name, knownNames);
 		}
 
-		IdDescriptor id = idDescriptor(entityClass, entity, idAttribute, annotation, where);
+		IdDescriptor id = idDescriptor(entityClass, entity, idAttribute, annotation, accessors, where);
 		boolean clientIds = orDefault(settings.getAllowClientGeneratedIds(), annotation.allowClientGeneratedIds());
 		if (clientIds && id.generated()) {
 			// JPA refuses to persist an entity whose generated id is already set.
@@ -345,19 +347,18 @@ public final class ResourceRegistryFactory {
 	}
 
 	private IdDescriptor idDescriptor(Class<?> entityClass, EntityType<?> entity,
-			@Nullable SingularAttribute<?, ?> idAttribute, ExposedResource annotation, String where) {
+			@Nullable SingularAttribute<?, ?> idAttribute, ExposedResource annotation, Accessors accessors,
+			String where) {
 		String primaryKey = annotation.primaryKey();
 		if (!StringUtils.hasText(primaryKey) && idAttribute == null) {
-			return idClassDescriptor(entityClass, entity, where);
+			return idClassDescriptor(entityClass, entity, accessors, where);
 		}
 		if (idAttribute != null && (!StringUtils.hasText(primaryKey) || primaryKey.equals(idAttribute.getName()))) {
 			if (idAttribute.getType() instanceof EmbeddableType<?> embeddable) {
-				return embeddedIdDescriptor(entityClass, idAttribute, embeddable, where);
+				return embeddedIdDescriptor(idAttribute, embeddable, accessors, where);
 			}
-			PropertyAccessor accessor = PropertyAccessor.of(entityClass, idAttribute.getName(),
-					idAttribute.getJavaMember());
 			boolean generated = find(annotatedElements(entityClass, idAttribute.getName()), GeneratedValue.class) != null;
-			return new IdDescriptor(idAttribute.getName(), accessor, true, generated);
+			return new IdDescriptor(idAttribute.getName(), accessors.of(idAttribute), true, generated);
 		}
 		Attribute<?, ?> key;
 		try {
@@ -370,16 +371,15 @@ public final class ResourceRegistryFactory {
 			throw new InvalidResourceConfigurationException(
 					where + " names primaryKey '" + primaryKey + "', which is not a basic attribute of the entity");
 		}
-		return new IdDescriptor(primaryKey, PropertyAccessor.of(entityClass, primaryKey, key.getJavaMember()), false,
-				false);
+		return new IdDescriptor(primaryKey, accessors.of(key), false, false);
 	}
 
 	/**
 	 * The key of an {@code @EmbeddedId} entity: its components are the attributes of the
 	 * embeddable, in the order its class declares them.
 	 */
-	private static IdDescriptor embeddedIdDescriptor(Class<?> entityClass, SingularAttribute<?, ?> idAttribute,
-			EmbeddableType<?> embeddable, String where) {
+	private static IdDescriptor embeddedIdDescriptor(SingularAttribute<?, ?> idAttribute,
+			EmbeddableType<?> embeddable, Accessors accessors, String where) {
 		Class<?> keyClass = embeddable.getJavaType();
 		List<IdComponent> components = new ArrayList<>();
 		for (Attribute<?, ?> attribute : sortedByDeclaration(keyClass, embeddable.getAttributes())) {
@@ -387,15 +387,16 @@ public final class ResourceRegistryFactory {
 			components.add(new IdComponent(attribute.getName(), idAttribute.getName() + "." + attribute.getName(),
 					PropertyAccessor.of(keyClass, attribute.getName(), attribute.getJavaMember()), null));
 		}
-		PropertyAccessor accessor = PropertyAccessor.of(entityClass, idAttribute.getName(), idAttribute.getJavaMember());
-		return new IdDescriptor(idAttribute.getName(), accessor, true, false, List.copyOf(components), keyClass);
+		return new IdDescriptor(idAttribute.getName(), accessors.of(idAttribute), true, false, List.copyOf(components),
+				keyClass);
 	}
 
 	/**
 	 * The key of an {@code @IdClass} entity: its components are the entity's {@code @Id}
 	 * attributes, in the order the id class declares them.
 	 */
-	private static IdDescriptor idClassDescriptor(Class<?> entityClass, EntityType<?> entity, String where) {
+	private static IdDescriptor idClassDescriptor(Class<?> entityClass, EntityType<?> entity, Accessors accessors,
+			String where) {
 		IdClass idClass = AnnotatedElementUtils.findMergedAnnotation(entityClass, IdClass.class);
 		Class<?> keyClass = (idClass != null) ? idClass.value() : entity.getIdType().getJavaType();
 		List<IdComponent> components = new ArrayList<>();
@@ -403,7 +404,7 @@ public final class ResourceRegistryFactory {
 			checkKeyComponent(where, attribute, keyClass);
 			String name = attribute.getName();
 			components.add(new IdComponent(name, name, PropertyAccessor.of(keyClass, name, null),
-					PropertyAccessor.of(entityClass, name, attribute.getJavaMember())));
+					accessors.of(attribute)));
 		}
 		if (components.size() < 2) {
 			throw new InvalidResourceConfigurationException(where + " has an @IdClass with fewer than two attributes");
@@ -573,12 +574,16 @@ public final class ResourceRegistryFactory {
 	}
 
 	private static boolean isEagerToOne(Attribute<?, ?> attribute, List<AnnotatedElement> elements) {
+		if (!attribute.isAssociation() || attribute.isCollection()) {
+			// no annotations to look up for the many attributes that cannot be one
+			return false;
+		}
 		ManyToOne manyToOne = find(elements, ManyToOne.class);
 		if (manyToOne != null) {
 			return manyToOne.fetch() == FetchType.EAGER;
 		}
 		OneToOne oneToOne = find(elements, OneToOne.class);
-		return oneToOne != null && oneToOne.fetch() == FetchType.EAGER && attribute.isAssociation();
+		return oneToOne != null && oneToOne.fetch() == FetchType.EAGER;
 	}
 
 	private static @Nullable String inverseOf(List<AnnotatedElement> elements, Class<?> target, String name) {
@@ -588,12 +593,30 @@ public final class ResourceRegistryFactory {
 		}
 		for (Class<?> type = target; type != null && type != Object.class; type = type.getSuperclass()) {
 			for (Field field : type.getDeclaredFields()) {
-				if (name.equals(mappedBy(List.of(field)))) {
+				if (name.equals(declaredMappedBy(field))) {
 					return field.getName();
 				}
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The {@code mappedBy} of a field, read from its own annotations: JPA's relationship
+	 * annotations cannot be meta-annotations, and the merged look-up of {@link #mappedBy} costs
+	 * more, which adds up here, where every field of the target is asked.
+	 */
+	private static @Nullable String declaredMappedBy(Field field) {
+		OneToMany oneToMany = field.getDeclaredAnnotation(OneToMany.class);
+		if (oneToMany != null) {
+			return oneToMany.mappedBy();
+		}
+		ManyToMany manyToMany = field.getDeclaredAnnotation(ManyToMany.class);
+		if (manyToMany != null) {
+			return manyToMany.mappedBy();
+		}
+		OneToOne oneToOne = field.getDeclaredAnnotation(OneToOne.class);
+		return (oneToOne != null) ? oneToOne.mappedBy() : null;
 	}
 
 	private static @Nullable String mappedBy(List<AnnotatedElement> elements) {
@@ -607,6 +630,28 @@ public final class ResourceRegistryFactory {
 		}
 		OneToOne oneToOne = find(elements, OneToOne.class);
 		return (oneToOne != null) ? oneToOne.mappedBy() : null;
+	}
+
+	/**
+	 * The accessors of one entity's attributes, each made once however many descriptors use it:
+	 * the {@code @Id} is also an attribute of the entity, and a {@code primaryKey} attribute is
+	 * both the id and an exposed attribute.
+	 */
+	private static final class Accessors {
+
+		private final Class<?> entityClass;
+
+		private final Map<String, PropertyAccessor> byName = new HashMap<>();
+
+		Accessors(Class<?> entityClass) {
+			this.entityClass = entityClass;
+		}
+
+		PropertyAccessor of(Attribute<?, ?> attribute) {
+			return this.byName.computeIfAbsent(attribute.getName(),
+					(name) -> PropertyAccessor.of(this.entityClass, name, attribute.getJavaMember()));
+		}
+
 	}
 
 }
