@@ -6,10 +6,12 @@ import java.util.function.UnaryOperator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaQuery;
 import org.hibernate.Session;
+import org.hibernate.SessionBuilder;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.MariaDBDialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -46,7 +48,9 @@ final class RowCountEstimates {
 	OptionalLong estimate(CriteriaQuery<String> criteria) {
 		Session session = this.entityManager.unwrap(Session.class);
 		Explain explain = explain(session.getFactory().unwrap(SessionFactoryImplementor.class));
-		if (explain == Explain.NONE) {
+		if (explain == Explain.NONE || hasEnabledFilters(session)) {
+			// Hibernate filters the session enabled (soft deletes, tenants) would not apply to the
+			// statement of another session: their rows are counted exactly instead.
 			return OptionalLong.empty();
 		}
 		StatementInspector configured = session.getFactory()
@@ -60,15 +64,23 @@ final class RowCountEstimates {
 		// A session of its own on the request's connection: a session sharing the connection
 		// through Hibernate would share its statement inspector too.
 		String plan = session.doReturningWork((connection) -> {
-			try (Session explainingSession = session.getFactory()
+			SessionBuilder builder = session.getFactory()
 				.withOptions()
 				.connection(connection)
-				.statementInspector(explaining)
-				.openSession()) {
+				.statementInspector(explaining);
+			Object tenant = session.getTenantIdentifierValue();
+			if (tenant != null) {
+				builder.tenantIdentifier(tenant);
+			}
+			try (Session explainingSession = builder.openSession()) {
 				return explainingSession.createQuery(criteria).getSingleResult();
 			}
 		});
 		return (plan != null) ? explain.rows(plan) : OptionalLong.empty();
+	}
+
+	private static boolean hasEnabledFilters(Session session) {
+		return session.unwrap(SharedSessionContractImplementor.class).getLoadQueryInfluencers().hasEnabledFilters();
 	}
 
 	private Explain explain(SessionFactoryImplementor factory) {
