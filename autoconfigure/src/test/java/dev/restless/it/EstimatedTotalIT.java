@@ -107,6 +107,14 @@ class EstimatedTotalIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void anEmptyPagePastTheEndDoesNotTakeItsOffsetForTheTotal() {
+		ApiResponse page = get("/api/computers?page[offset]=100000000&page[limit]=5&page[total]=estimated");
+
+		assertThat(page.at("/data").size()).isZero();
+		assertThat(page.at("/meta/total").asLong()).isBetween(COMPUTERS / 2L, COMPUTERS * 2L);
+	}
+
+	@Test
 	void aLastPageKnowsItsTotalWithoutCountingOrEstimating() {
 		ApiResponse page = get("/api/computers?page[size]=100&page[number]=3&page[total]=estimated");
 

@@ -116,8 +116,9 @@ public final class ResourceQueries {
 		if (!hasNext && (!rows.isEmpty() || offset == 0)) {
 			return new PageResult(page, PageTotal.exact(offset + page.size()), false);
 		}
-		// The rows read prove a lower bound, which an estimate must not undercut.
-		PageTotal counted = total(resource, query, restriction, total, offset + rows.size());
+		// A page with a next one proves a lower bound, which an estimate must not undercut; an empty
+		// page past the end proves nothing (its offset is the client's, not a count).
+		PageTotal counted = total(resource, query, restriction, total, hasNext ? offset + rows.size() : 0);
 		return new PageResult(page, counted, counted.estimated() ? hasNext : offset + page.size() < counted.value());
 	}
 
