@@ -173,6 +173,16 @@ public final class ResourceQueries {
 		return false;
 	}
 
+	/**
+	 * The rows a page, its count and its estimate share: the query's filters, the restriction (to
+	 * the members of one resource's relationship, say) and the caller's row scope.
+	 */
+	private Predicate matching(ResourceDescriptor resource, QueryParameters query, Restriction restriction,
+			Root<?> root, CriteriaQuery<?> criteria, CriteriaBuilder builder) {
+		return builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
+				restriction.predicate(root, criteria, builder), this.scoping.onRoot(resource, root, builder));
+	}
+
 	/** The statement of the count without its aggregate, whose plan's row estimate is the total. */
 	private CriteriaQuery<String> estimated(ResourceDescriptor resource, QueryParameters query,
 			Restriction restriction) {
@@ -180,8 +190,7 @@ public final class ResourceQueries {
 		CriteriaQuery<String> criteria = builder.createQuery(String.class);
 		Root<?> root = criteria.from(resource.entityClass());
 		criteria.select(builder.literal("row"));
-		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
-				restriction.predicate(root, criteria, builder), this.scoping.onRoot(resource, root, builder)));
+		criteria.where(matching(resource, query, restriction, root, criteria, builder));
 		return criteria;
 	}
 
@@ -323,8 +332,7 @@ public final class ResourceQueries {
 			}
 			criteria.select(root);
 		}
-		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
-				restriction.predicate(root, criteria, builder), this.scoping.onRoot(resource, root, builder)));
+		criteria.where(matching(resource, query, restriction, root, criteria, builder));
 		AttributePaths.JoinScope joins = this.scoping.joins(criteria, builder);
 		List<Order> orders = new ArrayList<>();
 		boolean keySorted = false;
@@ -392,8 +400,7 @@ public final class ResourceQueries {
 		// PostgreSQL may answer it from any index. Filters on to-many relationships are subqueries,
 		// so each row of the root is counted once either way.
 		criteria.select((builder instanceof HibernateCriteriaBuilder hibernate) ? hibernate.count() : builder.count(root));
-		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
-				restriction.predicate(root, criteria, builder), this.scoping.onRoot(resource, root, builder)));
+		criteria.where(matching(resource, query, restriction, root, criteria, builder));
 		return this.entityManager.createQuery(criteria).getSingleResult();
 	}
 
