@@ -15,6 +15,8 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,6 +75,8 @@ final class RowCountEstimates {
 				builder.tenantIdentifier(tenant);
 			}
 			try (Session explainingSession = builder.openSession()) {
+				// The criteria was built for this statement alone: no copy of its tree is needed.
+				explainingSession.unwrap(SharedSessionContractImplementor.class).setCriteriaCopyTreeEnabled(false);
 				return explainingSession.createQuery(criteria).getSingleResult();
 			}
 		});
@@ -97,12 +101,23 @@ final class RowCountEstimates {
 	/** How one database explains a statement in JSON, and where its plan holds the row estimate. */
 	enum Explain {
 
-		/** The top node's {@code Plan Rows}: the rows the whole statement returns. */
+		/**
+		 * The top node's {@code Plan Rows}: the rows the whole statement returns. The plan is read as
+		 * a stream up to that number, skipping every other member: the whole tree is most of what
+		 * reading an estimate costs.
+		 */
 		POSTGRESQL("EXPLAIN (FORMAT JSON) ") {
 			@Override
-			OptionalLong rows(JsonNode plan) {
-				JsonNode rows = plan.path(0).path("Plan").path("Plan Rows");
-				return rows.isNumber() ? OptionalLong.of(Math.round(rows.asDouble())) : OptionalLong.empty();
+			OptionalLong read(String plan) {
+				try (JsonParser parser = JSON.tokenStreamFactory().createParser(plan)) {
+					if (parser.nextToken() != JsonToken.START_ARRAY || parser.nextToken() != JsonToken.START_OBJECT
+							|| !toMember(parser, "Plan") || parser.currentToken() != JsonToken.START_OBJECT
+							|| !toMember(parser, "Plan Rows") || parser.currentToken() == null
+							|| !parser.currentToken().isNumeric()) {
+						return OptionalLong.empty();
+					}
+					return OptionalLong.of(Math.round(parser.getValueAsDouble()));
+				}
 			}
 		},
 
@@ -112,8 +127,8 @@ final class RowCountEstimates {
 		 */
 		MARIADB("EXPLAIN FORMAT=JSON ") {
 			@Override
-			OptionalLong rows(JsonNode plan) {
-				JsonNode block = plan.path("query_block");
+			OptionalLong read(String plan) {
+				JsonNode block = JSON.readTree(plan).path("query_block");
 				JsonNode tables = block.has("nested_loop") ? block.path("nested_loop") : null;
 				double rows = 1;
 				int counted = 0;
@@ -132,7 +147,7 @@ final class RowCountEstimates {
 
 		NONE("") {
 			@Override
-			OptionalLong rows(JsonNode plan) {
+			OptionalLong read(String plan) {
 				return OptionalLong.empty();
 			}
 		};
@@ -145,7 +160,7 @@ final class RowCountEstimates {
 
 		OptionalLong rows(String plan) {
 			try {
-				return rows(JSON.readTree(plan));
+				return read(plan);
 			}
 			catch (JacksonException ex) {
 				// A plan this version cannot read leaves the total exact rather than failing the page.
@@ -153,7 +168,24 @@ final class RowCountEstimates {
 			}
 		}
 
-		abstract OptionalLong rows(JsonNode plan);
+		abstract OptionalLong read(String plan);
+
+		/**
+		 * Moves the parser, inside an object, to the value of one of its members, skipping the
+		 * members before it.
+		 * @return whether the object has the member
+		 */
+		private static boolean toMember(JsonParser parser, String name) {
+			for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+				boolean wanted = name.equals(parser.currentName());
+				parser.nextToken();
+				if (wanted) {
+					return true;
+				}
+				parser.skipChildren();
+			}
+			return false;
+		}
 
 	}
 

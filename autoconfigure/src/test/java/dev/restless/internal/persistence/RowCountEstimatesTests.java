@@ -20,6 +20,17 @@ class RowCountEstimatesTests {
 	}
 
 	@Test
+	void postgresqlReadsTheTopNodesEstimateWhereverItStandsAmongItsMembers() {
+		String childrenFirst = """
+				[{"Plan": {"Node Type": "Hash Join", "Plans": [
+				  {"Node Type": "Seq Scan", "Plan Rows": 300000, "Plans": [{"Plan Rows": 7}]},
+				  {"Node Type": "Hash", "Plan Rows": 100000}],
+				  "Output": ["a", {"Plan Rows": 3}], "Plan Rows": 150000}, "Planning": {"Plan Rows": 1}}]""";
+
+		assertThat(Explain.POSTGRESQL.rows(childrenFirst)).hasValue(150000);
+	}
+
+	@Test
 	void mariadbMultipliesTheRowsEachTableOfTheTopBlockReadsByTheShareItKeeps() {
 		String single = """
 				{"query_block": {"select_id": 1, "table": {"table_name": "person", "access_type": "ALL",
@@ -38,6 +49,10 @@ class RowCountEstimatesTests {
 		assertThat(Explain.POSTGRESQL.rows("[{\"Plan\": {}}]")).isEmpty();
 		assertThat(Explain.MARIADB.rows("{\"query_block\": {\"message\": \"Impossible WHERE\"}}")).isEmpty();
 		assertThat(Explain.POSTGRESQL.rows("not json")).isEmpty();
+		assertThat(Explain.POSTGRESQL.rows("[{\"Plan\": {\"Plan Rows\": \"many\"}}]")).isEmpty();
+		assertThat(Explain.POSTGRESQL.rows("[{\"Plan\": [1], \"Plan Rows\": 5}]")).isEmpty();
+		assertThat(Explain.POSTGRESQL.rows("{\"Plan\": {\"Plan Rows\": 5}}")).isEmpty();
+		assertThat(Explain.POSTGRESQL.rows("[{\"Plan\": {\"Plan Rows\": ")).isEmpty();
 	}
 
 }
