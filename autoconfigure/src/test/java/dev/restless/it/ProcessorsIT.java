@@ -1,6 +1,7 @@
 package dev.restless.it;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.restless.Operation;
 import dev.restless.ProcessingException;
@@ -12,11 +13,14 @@ import dev.restless.it.support.ApiIntegrationTest;
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.JsonApiClient;
 import dev.restless.query.SortField;
+import jakarta.persistence.EntityManager;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
@@ -25,6 +29,9 @@ import static dev.restless.it.support.JsonApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProcessorsIT extends ApiIntegrationTest {
+
+	@Autowired
+	private EntityManager entityManager;
 
 	@AfterEach
 	void resetProcessors() {
@@ -124,6 +131,20 @@ class ProcessorsIT extends ApiIntegrationTest {
 		ApiResponse response = this.api.get("/api/computers/" + computer.getId());
 
 		assertThat(response.at("/meta/seen").asString()).isEqualTo("a");
+	}
+
+	@Test
+	void theApplicationsOwnCriteriaQueriesInTheRequestsSessionAreStillCopiedAfterRestlessRanItsQueries() {
+		computer("a");
+		AtomicReference<Boolean> copying = new AtomicReference<>();
+		TestProcessors.globalPostprocessing = (context) -> copying
+			.set(this.entityManager.unwrap(SharedSessionContractImplementor.class).isCriteriaCopyTreeEnabled());
+
+		ApiResponse response = this.api.get("/api/computers?page%5Bsize%5D=1&page%5Btotal%5D=exact&filter%5Bname%5D=a");
+
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		// JPA's default, which Restless's own queries, built for one use, do without.
+		assertThat(copying.get()).isTrue();
 	}
 
 	@Test

@@ -39,6 +39,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
 
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.jspecify.annotations.Nullable;
 
@@ -375,8 +376,27 @@ public final class ResourceQueries {
 		return descending ? builder.desc(path, Nulls.FIRST) : builder.asc(path, Nulls.LAST);
 	}
 
+	/**
+	 * The query of a criteria built for it alone and never changed after. JPA has Hibernate copy
+	 * a criteria's tree into each query made of it, so that a later change of the criteria leaves
+	 * the query alone; these criteria are not changed again, and the copy would only cost time.
+	 * The session's own setting is restored for the application's queries, and the query is made
+	 * by the shared entity manager, which gives it the time the transaction has left.
+	 */
+	private <T> TypedQuery<T> query(CriteriaQuery<T> criteria) {
+		SharedSessionContractImplementor session = this.entityManager.unwrap(SharedSessionContractImplementor.class);
+		boolean copying = session.isCriteriaCopyTreeEnabled();
+		session.setCriteriaCopyTreeEnabled(false);
+		try {
+			return this.entityManager.createQuery(criteria);
+		}
+		finally {
+			session.setCriteriaCopyTreeEnabled(copying);
+		}
+	}
+
 	private List<Object> run(CriteriaQuery<Object> criteria, long offset, int limit) {
-		TypedQuery<Object> typed = this.entityManager.createQuery(criteria);
+		TypedQuery<Object> typed = query(criteria);
 		typed.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE));
 		typed.setMaxResults(limit);
 		return typed.getResultList();
@@ -401,7 +421,7 @@ public final class ResourceQueries {
 		// so each row of the root is counted once either way.
 		criteria.select((builder instanceof HibernateCriteriaBuilder hibernate) ? hibernate.count() : builder.count(root));
 		criteria.where(matching(resource, query, restriction, root, criteria, builder));
-		return this.entityManager.createQuery(criteria).getSingleResult();
+		return query(criteria).getSingleResult();
 	}
 
 	/**
@@ -588,7 +608,7 @@ public final class ResourceQueries {
 			criteria.select(root)
 				.where(builder.and(keyIn(builder, root, resource.id(), batch),
 						this.scoping.onRoot(resource, root, builder)));
-			found.addAll(this.entityManager.createQuery(criteria).getResultList());
+			found.addAll(query(criteria).getResultList());
 		}
 		return found;
 	}
@@ -618,7 +638,7 @@ public final class ResourceQueries {
 		criteria.select(builder.count(root))
 			.where(builder.and(AttributePaths.keyEquals(builder, root, resource.id(), key),
 					this.scoping.onRoot(resource, root, builder)));
-		return this.entityManager.createQuery(criteria).getSingleResult() > 0;
+		return query(criteria).getSingleResult() > 0;
 	}
 
 	private static Predicate keyIn(CriteriaBuilder builder, Root<?> root, IdDescriptor id, List<Object> keys) {
@@ -695,7 +715,7 @@ public final class ResourceQueries {
 			.where(builder.and(keyIn(builder, owners, resource.id(), batch),
 					(visible != null) ? visible : builder.conjunction()))
 			.orderBy(memberKey.stream().map(builder::asc).toList());
-		return this.entityManager.createQuery(criteria).getResultList();
+		return query(criteria).getResultList();
 	}
 
 	/**
@@ -762,7 +782,7 @@ public final class ResourceQueries {
 		criteria.multiselect(selections);
 		criteria.where(builder.and(this.predicates.build(resource, query.filters(), root, criteria, builder),
 				this.scoping.onRoot(resource, root, builder)));
-		Tuple tuple = this.entityManager.createQuery(criteria).getSingleResult();
+		Tuple tuple = query(criteria).getSingleResult();
 		List<Object> results = new ArrayList<>(functions.size());
 		for (int index = 0; index < functions.size(); index++) {
 			results.add(tuple.get(index));
