@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.restless.it.app.Computer;
 import dev.restless.it.app.Measurement;
+import dev.restless.it.app.SessionFilters;
 import dev.restless.it.support.ApiIntegrationTest;
 import dev.restless.it.support.ApiResponse;
 import dev.restless.it.support.Queries;
@@ -135,6 +136,31 @@ class EstimatedTotalIT extends ApiIntegrationTest {
 		ApiResponse first = this.api.exchange("GET", "/api/computers?page[size]=1", null, "Accept",
 				"application/vnd.api+json; profile=\"https://jsonapi.org/profiles/ethanresnick/cursor-pagination\"");
 		return first.at("/data/0/meta/page/cursor").asString();
+	}
+
+	@Test
+	void aSessionWhoseHibernateFiltersHideRowsCountsExactlyInsteadOfEstimatingOverEveryRow() {
+		List<Computer> withVendor = new ArrayList<>();
+		for (int index = 0; index < 150; index++) {
+			Computer computer = new Computer();
+			computer.setName("sold " + index);
+			computer.setVendor("vendor");
+			withVendor.add(computer);
+		}
+		this.fixtures.persist(withVendor.toArray());
+		this.fixtures.analyze("computer");
+		SessionFilters.enabled = "withVendor";
+		try {
+			ApiResponse page = get("/api/computers?page[size]=5&page[total]=estimated");
+
+			assertThat(page.at("/data/0/attributes/vendor").asString()).isEqualTo("vendor");
+			// the planner would estimate over all 450 rows, the 300 the filter hides among them
+			assertThat(page.at("/meta/total").asLong()).isEqualTo(150);
+			assertThat(page.at("/meta/totalEstimated").isMissingNode()).isTrue();
+		}
+		finally {
+			SessionFilters.enabled = null;
+		}
 	}
 
 	@Test

@@ -10,8 +10,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.validation.constraints.NotBlank;
+import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.FilterDef;
 
 @Entity
+@FilterDef(name = "withVendor", defaultCondition = "vendor is not null")
+@Filter(name = "withVendor")
 @ExposedResource(collectionName = "computers", methods = { ResourceMethod.GET, ResourceMethod.POST,
 		ResourceMethod.PATCH, ResourceMethod.DELETE })
 public class Computer {
