@@ -377,6 +377,8 @@ def table(plan, results, people):
             mean[implementation] = statistics.mean(r["rps"] for r in runs)
             summary[(scenario, implementation)] = {
                 "rps": mean[implementation], "p50": statistics.median(r["p50"] for r in runs),
+                "app_cpu": statistics.mean(r["app_cpu"] for r in runs),
+                "db_cpu": statistics.mean(r["db_cpu"] for r in runs),
                 "requests": sum(r["requests"] for r in runs), "non2xx": sum(r["non2xx"] for r in runs)}
             lines.append("| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %d |" % (
                 scenario, implementation, mean[implementation], statistics.median(r["p50"] for r in runs),
@@ -386,7 +388,39 @@ def table(plan, results, people):
         if "restless" in mean and len(mean) > 1:
             ratios.append("| %s | %s |" % (scenario, " | ".join(
                 "%.2f" % (mean["restless"] / mean[i]) if mean.get(i) else "–" for i, _ in compared)))
-    return "\n".join(lines + ratios + estimated_total_target(summary))
+    return "\n".join(lines + ratios + ["", "| target | measured | met? |", "|---|---|---|"]
+                     + peer_targets(plan, summary) + estimated_total_target(summary))
+
+
+def peer_targets(plan, summary):
+    """The targets against the other implementations, each over every scenario they share with
+    Restless: its throughput ahead of the peers' and at least 0.9 of the hand-written baseline's,
+    and its application CPU per request at most half the best peer's."""
+    lines = []
+    def worst(ratio_of, implementations):
+        measured = []
+        for scenario, _ in plan:
+            restless = summary.get((scenario, "restless"))
+            others = [summary[(scenario, i)] for i in implementations if (scenario, i) in summary]
+            if restless and others:
+                measured.append((ratio_of(restless, others), scenario))
+        return measured
+    ahead = worst(lambda r, others: min(r["rps"] / o["rps"] for o in others), ["sdr", "elide"])
+    if ahead:
+        low = min(ahead)
+        lines.append("| Restless ahead of Spring Data REST and Elide in every scenario | lowest req/s ratio %.2f (%s) | %s |"
+                     % (low[0], low[1], "yes" if low[0] > 1 else "no"))
+    baseline = worst(lambda r, others: r["rps"] / others[0]["rps"], ["manual"])
+    if baseline:
+        low = min(baseline)
+        lines.append("| Restless at least 0.9 of the hand-written baseline in every scenario | lowest req/s ratio %.2f (%s) | %s |"
+                     % (low[0], low[1], "yes" if low[0] >= 0.9 else "no"))
+    cpu = worst(lambda r, others: r["app_cpu"] / min(o["app_cpu"] for o in others), ["sdr", "elide"])
+    if cpu:
+        high = max(cpu)
+        lines.append("| Restless's app CPU per request at most 0.5 of the best peer's in every scenario | highest ratio %.2f (%s) | %s |"
+                     % (high[0], high[1], "yes" if high[0] <= 0.5 else "no"))
+    return lines
 
 
 def estimated_total_target(summary):
@@ -396,16 +430,17 @@ def estimated_total_target(summary):
     without = summary.get((WITHOUT_TOTAL, "restless"))
     if not estimated or not without:
         return []
-    lines = ["", "| target | measured | met? |", "|---|---|---|"]
     target = "Restless's page of 20 with estimated total within 1.2x of its page without total"
     if estimated["non2xx"] * 2 > estimated["requests"]:
-        return lines + ["| %s | not measured: %d of %d requests answered non-2xx | no |"
+        return ["| %s | not measured: %d of %d requests answered non-2xx | no |"
                         % (target, estimated["non2xx"], estimated["requests"])]
     throughput = without["rps"] / estimated["rps"] if estimated["rps"] else float("inf")
     latency = estimated["p50"] / without["p50"] if without["p50"] else float("inf")
-    return lines + ["| %s | req/s %.0f against %.0f (%.2fx); p50 %.2f against %.2f ms (%.2fx) | %s |"
-                    % (target, estimated["rps"], without["rps"], throughput, estimated["p50"], without["p50"], latency,
-                       "yes" if throughput <= 1.2 and latency <= 1.2 else "no")]
+    cpu = lambda summary: summary["app_cpu"] + summary["db_cpu"]
+    return ["| %s | req/s %.0f against %.0f (%.2fx); p50 %.2f against %.2f ms (%.2fx); app + DB CPU %.2f against %.2f ms/req (%.2fx) | %s |"
+            % (target, estimated["rps"], without["rps"], throughput, estimated["p50"], without["p50"], latency,
+               cpu(estimated), cpu(without), cpu(estimated) / cpu(without) if cpu(without) else float("inf"),
+               "yes" if throughput <= 1.2 and latency <= 1.2 else "no")]
 
 
 def elide_version():
