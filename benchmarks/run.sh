@@ -4,7 +4,7 @@
 # every scenario against Restless, Spring Data REST, the hand-written baseline and Elide in
 # alternating rounds, then prints the results table.
 #
-#   benchmarks/run.sh                 # the full run (12 to 14 minutes)
+#   benchmarks/run.sh                 # the full run (about 14 minutes)
 #   ROUNDS=1 SECONDS_PER_RUN=3 WARMUP_SECONDS=10 benchmarks/run.sh   # a quick smoke run
 set -euo pipefail
 cd "$(dirname "$0")/.."
