@@ -8,8 +8,11 @@ import dev.restless.Restless;
 import dev.restless.Total;
 import dev.restless.autoconfigure.fixtures.valid.Widget;
 import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
+import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
+import dev.restless.internal.persistence.ResourceQueries;
 import dev.restless.internal.query.FilterOperators;
+import dev.restless.internal.query.QueryParser;
 import dev.restless.query.FilterOperator;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
@@ -26,6 +29,7 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,8 +43,11 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +95,29 @@ class RestlessAutoConfigurationTests {
 				.get(RestlessHibernateAutoConfiguration.CRITERIA_PLAN_CACHE)).hasToString("false"));
 		this.runner.withPropertyValues("restless.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean("restlessCriteriaPlanCache"));
+	}
+
+	@Test
+	void restlessCriteriaQueriesAreNotCachedWhereTheApplicationTurnedTheCriteriaPlanCacheOff() {
+		// Restless's criteria skip the copy of their trees, and Hibernate caches the plan of every
+		// query whose tree it did not copy: the copy is skipped only where plans are cached anyway.
+		this.runner.withPropertyValues("spring.jpa.properties.hibernate.criteria.plan_cache_enabled=false")
+			.run((context) -> assertThat(cachedQueryPlansAfterAPageAndACount(context)).isZero());
+		this.runner.run((context) -> assertThat(cachedQueryPlansAfterAPageAndACount(context)).isPositive());
+	}
+
+	private static int cachedQueryPlansAfterAPageAndACount(ApplicationContext context) {
+		ResourceDescriptor widget = context.getBean(ResourceRegistry.class).find("widget").orElseThrow();
+		ResourceQueries queries = context.getBean(ResourceQueries.class);
+		new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult((status) -> {
+			queries.findPage(widget, QueryParser.defaults(widget));
+			queries.count(widget, QueryParser.defaults(widget));
+		});
+		return context.getBean(EntityManagerFactory.class)
+			.unwrap(SessionFactoryImplementor.class)
+			.getQueryEngine()
+			.getInterpretationCache()
+			.getNumberOfCachedQueryPlans();
 	}
 
 	@Test
