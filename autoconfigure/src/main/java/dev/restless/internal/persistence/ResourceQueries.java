@@ -377,27 +377,12 @@ public final class ResourceQueries {
 	}
 
 	/**
-	 * The query of a criteria built for it alone and never changed after. JPA has Hibernate copy
-	 * a criteria's tree into each query made of it, so that a later change of the criteria leaves
-	 * the query alone; these criteria are not changed again, and the copy would only cost time.
-	 * Hibernate caches the plan of every query whose tree it did not copy, so the copy is skipped
-	 * only where criteria plans are cached anyway: an application that turned that cache off keeps
-	 * it off. The session's own setting is restored for the application's queries, and the query
-	 * is made by the shared entity manager, which gives it the time the transaction has left.
+	 * The query of a criteria built for it alone, made by the shared entity manager, which gives
+	 * it the time the transaction has left.
 	 */
 	private <T> TypedQuery<T> query(CriteriaQuery<T> criteria) {
-		SharedSessionContractImplementor session = this.entityManager.unwrap(SharedSessionContractImplementor.class);
-		boolean copying = session.isCriteriaCopyTreeEnabled();
-		if (!copying || !session.isCriteriaPlanCacheEnabled()) {
-			return this.entityManager.createQuery(criteria);
-		}
-		session.setCriteriaCopyTreeEnabled(false);
-		try {
-			return this.entityManager.createQuery(criteria);
-		}
-		finally {
-			session.setCriteriaCopyTreeEnabled(true);
-		}
+		return UncopiedCriteria.query(this.entityManager.unwrap(SharedSessionContractImplementor.class),
+				() -> this.entityManager.createQuery(criteria));
 	}
 
 	private List<Object> run(CriteriaQuery<Object> criteria, long offset, int limit) {

@@ -75,14 +75,10 @@ final class RowCountEstimates {
 				builder.tenantIdentifier(tenant);
 			}
 			try (Session explainingSession = builder.openSession()) {
-				// The criteria was built for this statement alone: no copy of its tree is needed
-				// (where criteria plans are cached anyway, as an uncopied tree's plan always is).
-				SharedSessionContractImplementor contract = explainingSession
-					.unwrap(SharedSessionContractImplementor.class);
-				if (contract.isCriteriaPlanCacheEnabled()) {
-					contract.setCriteriaCopyTreeEnabled(false);
-				}
-				return explainingSession.createQuery(criteria).getSingleResult();
+				return UncopiedCriteria
+					.query(explainingSession.unwrap(SharedSessionContractImplementor.class),
+							() -> explainingSession.createQuery(criteria))
+					.getSingleResult();
 			}
 		});
 		return (plan != null) ? explain.rows(plan) : OptionalLong.empty();
