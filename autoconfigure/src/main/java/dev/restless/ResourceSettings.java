@@ -1,5 +1,6 @@
 package dev.restless;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,8 @@ public class ResourceSettings {
 	private @Nullable Total total;
 
 	private @Nullable Long estimatedTotalThreshold;
+
+	private @Nullable Duration estimatedTotalTimeToLive;
 
 	private @Nullable Boolean requireIfMatch;
 
@@ -276,6 +279,26 @@ public class ResourceSettings {
 	 */
 	public void setEstimatedTotalThreshold(@Nullable Long estimatedTotalThreshold) {
 		this.estimatedTotalThreshold = estimatedTotalThreshold;
+	}
+
+	/**
+	 * How long the database's estimate of a query's total is given again to callers asking the
+	 * same query.
+	 * @return the time to live, or {@code null} when not set
+	 * @see RestlessSettings#getEstimatedTotalTimeToLive()
+	 */
+	public @Nullable Duration getEstimatedTotalTimeToLive() {
+		return this.estimatedTotalTimeToLive;
+	}
+
+	/**
+	 * Set how long the database's estimate of a query's total is given again to callers asking
+	 * the same query.
+	 * @param estimatedTotalTimeToLive the time to live, or {@code null} to leave it to the global
+	 * setting
+	 */
+	public void setEstimatedTotalTimeToLive(@Nullable Duration estimatedTotalTimeToLive) {
+		this.estimatedTotalTimeToLive = estimatedTotalTimeToLive;
 	}
 
 	/**

@@ -28,6 +28,8 @@ public class RestlessSettings {
 
 	private long estimatedTotalThreshold = 10_000;
 
+	private Duration estimatedTotalTimeToLive = Duration.ZERO;
+
 	private long maxRequestSize = 2 * 1024 * 1024;
 
 	private boolean requireIfMatch;
@@ -137,6 +139,29 @@ public class RestlessSettings {
 	 */
 	public void setEstimatedTotalThreshold(long estimatedTotalThreshold) {
 		this.estimatedTotalThreshold = estimatedTotalThreshold;
+	}
+
+	/**
+	 * How long the database's estimate of a query's total is given again to callers asking the
+	 * same query, unless the resource sets its own: the same resource, filters and tenant, by a
+	 * caller whose rows no row scope ({@link dev.restless.security.RowScope}) limits
+	 * (the only callers that get estimates). Zero asks the database on every request. Keep it zero
+	 * where the database itself shows callers different rows of the same query (row-level security
+	 * policies, a statement inspector adding conditions per caller): the estimate of one caller
+	 * would be given to another.
+	 * @return the time to live, zero by default
+	 */
+	public Duration getEstimatedTotalTimeToLive() {
+		return this.estimatedTotalTimeToLive;
+	}
+
+	/**
+	 * Set how long the database's estimate of a query's total is given again to callers asking
+	 * the same query.
+	 * @param estimatedTotalTimeToLive the time to live, zero to ask the database every time
+	 */
+	public void setEstimatedTotalTimeToLive(Duration estimatedTotalTimeToLive) {
+		this.estimatedTotalTimeToLive = estimatedTotalTimeToLive;
 	}
 
 	/**

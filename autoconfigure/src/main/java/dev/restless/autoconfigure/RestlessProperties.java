@@ -66,6 +66,15 @@ public class RestlessProperties {
 	private long estimatedTotalThreshold = 10_000;
 
 	/**
+	 * How long the database's estimate of a query's total is given again to callers asking the
+	 * same query (same resource, filters and tenant; only callers whose rows no row restriction
+	 * limits get estimates). Zero asks the database on every request. Keep it zero where the
+	 * database shows callers different rows of the same query (row-level security policies, a
+	 * statement inspector adding conditions per caller). A resource can set its own.
+	 */
+	private Duration estimatedTotalTimeToLive = Duration.ZERO;
+
+	/**
 	 * Largest request document accepted (POST, PATCH, relationship writes, atomic operations).
 	 * Larger bodies get 413 before they are read.
 	 */
@@ -161,6 +170,14 @@ public class RestlessProperties {
 		this.estimatedTotalThreshold = estimatedTotalThreshold;
 	}
 
+	public Duration getEstimatedTotalTimeToLive() {
+		return this.estimatedTotalTimeToLive;
+	}
+
+	public void setEstimatedTotalTimeToLive(Duration estimatedTotalTimeToLive) {
+		this.estimatedTotalTimeToLive = estimatedTotalTimeToLive;
+	}
+
 	public Map<String, Resource> getResources() {
 		return this.resources;
 	}
@@ -214,6 +231,7 @@ public class RestlessProperties {
 		settings.setMaxFilterDepth(this.maxFilterDepth);
 		settings.setMaxFilterNodes(this.maxFilterNodes);
 		settings.setEstimatedTotalThreshold(this.estimatedTotalThreshold);
+		settings.setEstimatedTotalTimeToLive(this.estimatedTotalTimeToLive);
 		settings.setMaxRequestSize(this.maxRequestSize.toBytes());
 		settings.setRequireIfMatch(this.requireIfMatch);
 		settings.setAtomicMaxOperations(this.atomic.getMaxOperations());
@@ -406,6 +424,12 @@ public class RestlessProperties {
 		private @Nullable Long estimatedTotalThreshold;
 
 		/**
+		 * How long the database's estimate of a query's total is given again to callers asking
+		 * the same query. Defaults to restless.estimated-total-time-to-live.
+		 */
+		private @Nullable Duration estimatedTotalTimeToLive;
+
+		/**
 		 * Whether PATCH and DELETE, of the resource and of its relationships, must carry an
 		 * If-Match header with the resource's ETag (otherwise 428). The resource needs a JPA
 		 * @Version attribute.
@@ -541,6 +565,14 @@ public class RestlessProperties {
 			this.estimatedTotalThreshold = estimatedTotalThreshold;
 		}
 
+		public @Nullable Duration getEstimatedTotalTimeToLive() {
+			return this.estimatedTotalTimeToLive;
+		}
+
+		public void setEstimatedTotalTimeToLive(@Nullable Duration estimatedTotalTimeToLive) {
+			this.estimatedTotalTimeToLive = estimatedTotalTimeToLive;
+		}
+
 		public @Nullable Boolean getRequireIfMatch() {
 			return this.requireIfMatch;
 		}
@@ -603,6 +635,7 @@ public class RestlessProperties {
 			settings.setToManyLinkage(this.toManyLinkage);
 			settings.setTotal(this.total);
 			settings.setEstimatedTotalThreshold(this.estimatedTotalThreshold);
+			settings.setEstimatedTotalTimeToLive(this.estimatedTotalTimeToLive);
 			settings.setRequireIfMatch(this.requireIfMatch);
 			settings.setReadAccess(this.readAccess);
 			settings.setCreateAccess(this.createAccess);

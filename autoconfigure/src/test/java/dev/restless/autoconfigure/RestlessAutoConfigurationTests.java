@@ -1,5 +1,6 @@
 package dev.restless.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -283,6 +284,29 @@ class RestlessAutoConfigurationTests {
 			assertThat(widget.estimatedTotalThreshold()).isEqualTo(10_000);
 			assertThat(widget.total()).isEqualTo(Total.EXACT);
 		});
+	}
+
+	@Test
+	void estimatesAreAskedOfTheDatabaseEveryTimeUnlessATimeToLiveIsSetGloballyOrForTheResource() {
+		this.runner.run((context) -> assertThat(
+				context.getBean(ResourceRegistry.class).find("widget").orElseThrow().estimatedTotalTimeToLive())
+			.isZero());
+		this.runner.withPropertyValues("restless.estimated-total-time-to-live=2s")
+			.run((context) -> assertThat(
+					context.getBean(ResourceRegistry.class).find("widget").orElseThrow().estimatedTotalTimeToLive())
+				.isEqualTo(Duration.ofSeconds(2)));
+		this.runner
+			.withPropertyValues("restless.estimated-total-time-to-live=2s",
+					"restless.resources.widget.estimated-total-time-to-live=500ms")
+			.run((context) -> assertThat(
+					context.getBean(ResourceRegistry.class).find("widget").orElseThrow().estimatedTotalTimeToLive())
+				.isEqualTo(Duration.ofMillis(500)));
+	}
+
+	@Test
+	void aNegativeEstimatedTotalTimeToLiveFailsStartUp() {
+		this.runner.withPropertyValues("restless.resources.widget.estimated-total-time-to-live=-1s")
+			.run((context) -> assertFailedWith(context, "estimated-total time to live below 0"));
 	}
 
 	@Test

@@ -186,13 +186,59 @@ class EstimatedTotalIT extends ApiIntegrationTest {
 		this.fixtures.persist(measurements.toArray());
 		this.fixtures.analyze("measurement");
 
-		ApiResponse byDefault = get("/api/measurements?page[size]=5");
-		ApiResponse asked = get("/api/measurements?page[size]=5&page[total]=exact");
+		// a filter of this test's own: measurements reuse estimates, by query
+		String mine = Queries.objects("[{'name': 'label', 'op': 'like', 'val': 'm%'}]");
+		ApiResponse byDefault = get("/api/measurements?page[size]=5&" + mine);
+		ApiResponse asked = get("/api/measurements?page[size]=5&page[total]=exact&" + mine);
 
 		assertThat(byDefault.at("/meta/totalEstimated").isMissingNode()).isEqualTo(!estimates());
 		assertThat(byDefault.at("/meta/total").asLong()).isBetween(60L, 240L);
 		assertThat(asked.at("/meta/total").asLong()).isEqualTo(120);
 		assertThat(asked.at("/meta/totalEstimated").isMissingNode()).isTrue();
+	}
+
+	@Test
+	void aResourceWithATimeToLiveGivesTheSameQueryTheSameEstimateWithoutAskingTheDatabaseAgain() {
+		persistMeasurements("reused", 120);
+		String reused = Queries.objects("[{'name': 'label', 'op': 'like', 'val': 'reused%'}]");
+		ApiResponse first = get("/api/measurements?page[size]=5&" + reused);
+		int firstStatements = SqlStatementCounter.count();
+
+		persistMeasurements("reused more", 400);
+		SqlStatementCounter.reset();
+		ApiResponse again = get("/api/measurements?page[size]=5&" + reused);
+		int againStatements = SqlStatementCounter.count();
+		SqlStatementCounter.reset();
+		ApiResponse exact = get("/api/measurements?page[size]=5&page[total]=exact&" + reused);
+		String other = Queries.objects("[{'name': 'label', 'op': 'like', 'val': 'reused more%'}]");
+		ApiResponse otherQuery = get("/api/measurements?page[size]=5&" + other);
+
+		assertThat(exact.at("/meta/total").asLong()).as("an exact total is never reused").isEqualTo(520);
+		if (!estimates()) {
+			assertThat(first.at("/meta/total").asLong()).isEqualTo(120);
+			assertThat(again.at("/meta/total").asLong()).isEqualTo(520);
+			return;
+		}
+		assertThat(first.at("/meta/totalEstimated").asBoolean()).isTrue();
+		assertThat(again.at("/meta/totalEstimated").asBoolean()).isTrue();
+		assertThat(again.at("/meta/total").asLong()).as("the first estimate, though the table has grown")
+			.isEqualTo(first.at("/meta/total").asLong())
+			.isLessThan(400);
+		assertThat(againStatements).as("the page without the EXPLAIN: %s", SqlStatementCounter.statements())
+			.isEqualTo(firstStatements - 1);
+		assertThat(otherQuery.at("/meta/total").asLong()).as("another filter is estimated anew").isGreaterThan(200);
+	}
+
+	private void persistMeasurements(String label, int count) {
+		List<Measurement> measurements = new ArrayList<>();
+		for (int index = 0; index < count; index++) {
+			Measurement measurement = new Measurement();
+			measurement.setLabel(label + " " + index);
+			measurements.add(measurement);
+		}
+		this.fixtures.persist(measurements.toArray());
+		this.fixtures.analyze("measurement");
+		SqlStatementCounter.reset();
 	}
 
 }

@@ -119,7 +119,10 @@ class OpenApiDocumentIT extends ApiIntegrationTest {
 		assertThat(parameter("/api/people", "get", "page[number]").at("/schema/minimum").asInt()).isEqualTo(1);
 		parameter("/api/people", "get", "page[after]");
 		parameter("/api/people", "get", "page[before]");
-		parameter("/api/people", "get", "page[total]");
+		assertThat(parameter("/api/people", "get", "page[total]").get("description").asString())
+			.contains("at least 10000").doesNotContain("same estimate");
+		assertThat(parameter("/api/measurements", "get", "page[total]").get("description").asString())
+			.contains("at least 50", "the same query is given the same estimate for 1h");
 		assertThat(parameter("/api/counters/{id}", "patch", "If-Match").get("in").asString()).isEqualTo("header");
 		assertThat(parameter("/api/counters/{id}", "get", "If-None-Match").get("in").asString()).isEqualTo("header");
 		assertThat(document().at("/paths/~1api~1people/post/responses/201/headers/Location/required").asBoolean())

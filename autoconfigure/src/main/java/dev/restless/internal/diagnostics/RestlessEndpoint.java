@@ -78,6 +78,7 @@ public final class RestlessEndpoint {
 		described.put("toManyLinkage", resource.toManyLinkage());
 		described.put("total", resource.total().name());
 		described.put("estimatedTotalThreshold", resource.estimatedTotalThreshold());
+		described.put("estimatedTotalTimeToLive", resource.estimatedTotalTimeToLive().toString());
 		described.put("requireIfMatch", resource.requireIfMatch());
 		described.put("attributes", List.copyOf(resource.attributes().keySet()));
 		Map<String, String> relationships = new LinkedHashMap<>();

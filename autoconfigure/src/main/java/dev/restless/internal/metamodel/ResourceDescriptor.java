@@ -1,5 +1,6 @@
 package dev.restless.internal.metamodel;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #version()})
  * @param total what offset pages say about the number of matching resources by default
  * @param estimatedTotalThreshold the smallest estimate an estimated total reports as such
+ * @param estimatedTotalTimeToLive how long an estimate is given again for the same query (zero: never)
  * @param access who may read and write the resource and its fields
  */
 public record ResourceDescriptor(String type, Class<?> entityClass, String entityName, IdDescriptor id,
@@ -45,7 +47,7 @@ public record ResourceDescriptor(String type, Class<?> entityClass, String entit
 		List<String> defaultIncludes, boolean allowClientGeneratedIds, boolean allowToManyReplacement,
 		boolean allowDeleteFromToManyRelationships, boolean allowFunctions, boolean toManyLinkage,
 		List<String> eagerAssociations, boolean requireIfMatch, Total total,
-		long estimatedTotalThreshold,
+		long estimatedTotalThreshold, Duration estimatedTotalTimeToLive,
 		AccessRules access) {
 
 	/**

@@ -5,6 +5,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -272,7 +273,7 @@ public final class ResourceRegistryFactory {
 				orDefault(settings.getAllowFunctions(), annotation.allowFunctions()),
 				orDefault(settings.getToManyLinkage(), annotation.toManyLinkage()), List.copyOf(eager),
 				requireIfMatch, (settings.getTotal() != null) ? settings.getTotal() : annotation.total(),
-				estimatedTotalThreshold(settings, annotation, where),
+				estimatedTotalThreshold(settings, annotation, where), estimatedTotalTimeToLive(settings, where),
 				accessRules(entityClass, settings, annotation, attributes, relationships, where));
 	}
 
@@ -496,6 +497,15 @@ public final class ResourceRegistryFactory {
 			return property;
 		}
 		return (annotationValue > 0) ? annotationValue : global;
+	}
+
+	private Duration estimatedTotalTimeToLive(ResourceSettings settings, String where) {
+		Duration timeToLive = (settings.getEstimatedTotalTimeToLive() != null) ? settings.getEstimatedTotalTimeToLive()
+				: this.global.getEstimatedTotalTimeToLive();
+		if (timeToLive.isNegative()) {
+			throw new InvalidResourceConfigurationException(where + " has an estimated-total time to live below 0");
+		}
+		return timeToLive;
 	}
 
 	private long estimatedTotalThreshold(ResourceSettings settings, ExposedResource annotation, String where) {

@@ -87,7 +87,11 @@ final class QueryParameterDescriptions {
 		parameters.add(query("page[total]", enumeration(List.of("exact", "estimated", "none", "true", "false")),
 				"What meta.total says: 'exact' counts the matching resources, 'estimated' gives the database's "
 						+ "estimate when it is at least " + resource.estimatedTotalThreshold()
-						+ " (then meta.totalEstimated is true and there is no last link), 'none' leaves it out; "
+						+ " (then meta.totalEstimated is true and there is no last link"
+						+ (resource.estimatedTotalTimeToLive().isZero() ? ""
+								: "; the same query is given the same estimate for "
+										+ resource.estimatedTotalTimeToLive().toString().substring(2).toLowerCase(Locale.ROOT))
+						+ "), 'none' leaves it out; "
 						+ "'true' and 'false' mean 'exact' and 'none'. Offset pages default to '"
 						+ resource.total().name().toLowerCase(Locale.ROOT)
 						+ "', cursor pages to 'none'."));

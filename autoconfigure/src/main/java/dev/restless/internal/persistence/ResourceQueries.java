@@ -19,6 +19,7 @@ import dev.restless.internal.metamodel.ResourceDescriptor;
 import dev.restless.internal.metamodel.ResourceRegistry;
 import dev.restless.internal.query.CursorPagination;
 import dev.restless.internal.query.FunctionCall;
+import dev.restless.query.Filter;
 import dev.restless.query.QueryParameters;
 import dev.restless.internal.query.QueryParser;
 import dev.restless.query.SortField;
@@ -157,12 +158,20 @@ public final class ResourceQueries {
 	private PageTotal total(ResourceDescriptor resource, QueryParameters query, Restriction restriction, Total total,
 			long atLeast) {
 		if (total == Total.ESTIMATED && !restrictsAnyRows()) {
-			OptionalLong estimate = this.estimates.estimate(estimated(resource, query, restriction));
+			// Only a resource's own collection is the same query for every caller given estimates:
+			// a restriction holds values (a relationship's owner) outside the key.
+			OptionalLong estimate = this.estimates.estimate(() -> estimated(resource, query, restriction),
+					(restriction == Restriction.NONE) ? new FilteredCollection(resource.type(), query.filters()) : null,
+					resource.estimatedTotalTimeToLive());
 			if (estimate.isPresent() && estimate.getAsLong() >= resource.estimatedTotalThreshold()) {
 				return PageTotal.estimated(Math.max(estimate.getAsLong(), atLeast));
 			}
 		}
 		return PageTotal.exact(count(resource, query, restriction));
+	}
+
+	/** What decides the rows of a resource's collection, for callers no scope restricts. */
+	private record FilteredCollection(String type, List<Filter> filters) {
 	}
 
 	private boolean restrictsAnyRows() {

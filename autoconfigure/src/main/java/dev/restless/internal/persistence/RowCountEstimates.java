@@ -1,6 +1,8 @@
 package dev.restless.internal.persistence;
 
+import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import jakarta.persistence.EntityManager;
@@ -28,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * The statement is run in a session on the request's connection, within its transaction, that
  * rewrites its SQL to an {@code EXPLAIN} after the application's own statement inspector has seen
- * it, so statement counters and SQL rewriters still apply.
+ * it, so statement counters and SQL rewriters still apply. An estimate can be given again for the
+ * same query for a while ({@link RecentEstimates}).
  */
 final class RowCountEstimates {
 
@@ -38,6 +41,8 @@ final class RowCountEstimates {
 
 	private volatile @Nullable Explain explain;
 
+	private final RecentEstimates recent = new RecentEstimates();
+
 	RowCountEstimates(EntityManager entityManager) {
 		this.entityManager = entityManager;
 	}
@@ -45,9 +50,12 @@ final class RowCountEstimates {
 	/**
 	 * @param criteria the query to estimate, selecting one string per row (its value is not read:
 	 * the plan takes the place of the rows)
+	 * @param sameQuery what decides the rows of the query besides the session and its tenant, so
+	 * that an estimate can be given again for an equal one; {@code null} where it cannot be
+	 * @param timeToLive how long an estimate is given again for the same query (zero: never)
 	 * @return the estimated number of rows, or empty where the database gives no estimate
 	 */
-	OptionalLong estimate(CriteriaQuery<String> criteria) {
+	OptionalLong estimate(Supplier<CriteriaQuery<String>> criteria, @Nullable Object sameQuery, Duration timeToLive) {
 		Session session = this.entityManager.unwrap(Session.class);
 		Explain explain = explain(session.getFactory().unwrap(SessionFactoryImplementor.class));
 		if (explain == Explain.NONE || hasEnabledFilters(session)) {
@@ -55,6 +63,22 @@ final class RowCountEstimates {
 			// statement of another session: their rows are counted exactly instead.
 			return OptionalLong.empty();
 		}
+		Object reused = (sameQuery != null && !timeToLive.isZero() && !timeToLive.isNegative())
+				? new SameQuery(sameQuery, session.getTenantIdentifierValue()) : null;
+		if (reused != null) {
+			OptionalLong recent = this.recent.get(reused);
+			if (recent.isPresent()) {
+				return recent;
+			}
+		}
+		OptionalLong estimate = explain(session, explain, criteria.get());
+		if (reused != null && estimate.isPresent()) {
+			this.recent.keep(reused, estimate.getAsLong(), timeToLive);
+		}
+		return estimate;
+	}
+
+	private OptionalLong explain(Session session, Explain explain, CriteriaQuery<String> criteria) {
 		StatementInspector configured = session.getFactory()
 			.unwrap(SessionFactoryImplementor.class)
 			.getSessionFactoryOptions()
@@ -82,6 +106,10 @@ final class RowCountEstimates {
 			}
 		});
 		return (plan != null) ? explain.rows(plan) : OptionalLong.empty();
+	}
+
+	/** A query's key with the tenant whose rows the session reads. */
+	private record SameQuery(Object query, @Nullable Object tenant) {
 	}
 
 	private static boolean hasEnabledFilters(Session session) {
