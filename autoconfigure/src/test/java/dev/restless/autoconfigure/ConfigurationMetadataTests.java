@@ -40,7 +40,7 @@ class ConfigurationMetadataTests {
 			assertThat(properties.get(name).path("sourceType").asString())
 				.isEqualTo(RestlessProperties.Resource.class.getName());
 		}
-		assertThat(settings).isEqualTo(19);
+		assertThat(settings).isEqualTo(20);
 	}
 
 	private static Map<String, JsonNode> restlessProperties() throws Exception {
