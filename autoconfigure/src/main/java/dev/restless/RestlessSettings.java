@@ -145,10 +145,12 @@ public class RestlessSettings {
 	 * How long the database's estimate of a query's total is given again to callers asking the
 	 * same query, unless the resource sets its own: the same resource, filters and tenant, by a
 	 * caller whose rows no row scope ({@link dev.restless.security.RowScope}) limits
-	 * (the only callers that get estimates). Zero asks the database on every request. Keep it zero
-	 * where the database itself shows callers different rows of the same query (row-level security
-	 * policies, a statement inspector adding conditions per caller): the estimate of one caller
-	 * would be given to another.
+	 * (the only callers that get estimates). Filters with an application's
+	 * {@link dev.restless.query.FilterOperator}, which may depend on the caller, are estimated
+	 * every time. Zero asks the database on every request. Keep it zero where the database or the
+	 * connection shows callers different rows of the same query (row-level security policies, a
+	 * statement inspector adding conditions per caller, a routing data source or a role or session
+	 * variable set per caller): the estimate of one caller would be given to another.
 	 * @return the time to live, zero by default
 	 */
 	public Duration getEstimatedTotalTimeToLive() {

@@ -68,9 +68,11 @@ public class RestlessProperties {
 	/**
 	 * How long the database's estimate of a query's total is given again to callers asking the
 	 * same query (same resource, filters and tenant; only callers whose rows no row restriction
-	 * limits get estimates). Zero asks the database on every request. Keep it zero where the
-	 * database shows callers different rows of the same query (row-level security policies, a
-	 * statement inspector adding conditions per caller). A resource can set its own.
+	 * limits get estimates; filters with the application's operators are estimated every time).
+	 * Zero asks the database on every request. Keep it zero where the database or the connection
+	 * shows callers different rows of the same query (row-level security policies, a statement
+	 * inspector adding conditions per caller, a routing data source, a role or session variable
+	 * set per caller). A resource can set its own.
 	 */
 	private Duration estimatedTotalTimeToLive = Duration.ZERO;
 

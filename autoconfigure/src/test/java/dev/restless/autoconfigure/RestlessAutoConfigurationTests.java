@@ -307,6 +307,9 @@ class RestlessAutoConfigurationTests {
 	void aNegativeEstimatedTotalTimeToLiveFailsStartUp() {
 		this.runner.withPropertyValues("restless.resources.widget.estimated-total-time-to-live=-1s")
 			.run((context) -> assertFailedWith(context, "estimated-total time to live below 0"));
+		this.runner.withPropertyValues("restless.estimated-total-time-to-live=-1s")
+			.run((context) -> assertFailedWith(context,
+					"estimated-total time to live below 0 (the global restless.estimated-total-time-to-live)"));
 	}
 
 	@Test

@@ -500,10 +500,11 @@ public final class ResourceRegistryFactory {
 	}
 
 	private Duration estimatedTotalTimeToLive(ResourceSettings settings, String where) {
-		Duration timeToLive = (settings.getEstimatedTotalTimeToLive() != null) ? settings.getEstimatedTotalTimeToLive()
-				: this.global.getEstimatedTotalTimeToLive();
+		Duration own = settings.getEstimatedTotalTimeToLive();
+		Duration timeToLive = (own != null) ? own : this.global.getEstimatedTotalTimeToLive();
 		if (timeToLive.isNegative()) {
-			throw new InvalidResourceConfigurationException(where + " has an estimated-total time to live below 0");
+			throw new InvalidResourceConfigurationException(where + " has an estimated-total time to live below 0"
+					+ ((own != null) ? "" : " (the global restless.estimated-total-time-to-live)"));
 		}
 		return timeToLive;
 	}

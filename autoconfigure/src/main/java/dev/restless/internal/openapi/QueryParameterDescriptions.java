@@ -1,6 +1,7 @@
 package dev.restless.internal.openapi;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,9 +89,7 @@ final class QueryParameterDescriptions {
 				"What meta.total says: 'exact' counts the matching resources, 'estimated' gives the database's "
 						+ "estimate when it is at least " + resource.estimatedTotalThreshold()
 						+ " (then meta.totalEstimated is true and there is no last link"
-						+ (resource.estimatedTotalTimeToLive().isZero() ? ""
-								: "; the same query is given the same estimate for "
-										+ resource.estimatedTotalTimeToLive().toString().substring(2).toLowerCase(Locale.ROOT))
+						+ keptEstimates(resource)
 						+ "), 'none' leaves it out; "
 						+ "'true' and 'false' mean 'exact' and 'none'. Offset pages default to '"
 						+ resource.total().name().toLowerCase(Locale.ROOT)
@@ -216,6 +215,14 @@ final class QueryParameterDescriptions {
 		parameter.setDescription(description);
 		parameter.setRequired(Boolean.FALSE);
 		return parameter;
+	}
+
+	/** How long an estimate is given again to the same query, where it is. */
+	private static String keptEstimates(ResourceDescriptor resource) {
+		Duration timeToLive = resource.estimatedTotalTimeToLive();
+		return timeToLive.isZero() ? ""
+				: "; the same query is given the same estimate for "
+						+ timeToLive.toString().substring(2).toLowerCase(Locale.ROOT);
 	}
 
 }

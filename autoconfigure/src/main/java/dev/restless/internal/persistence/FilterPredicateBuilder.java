@@ -35,6 +35,8 @@ public class FilterPredicateBuilder {
 
 	private final FilterCompiler compiler;
 
+	private final FilterOperators operators;
+
 	private final RowScoping scoping;
 
 	/**
@@ -46,7 +48,18 @@ public class FilterPredicateBuilder {
 	 */
 	public FilterPredicateBuilder(ResourceRegistry registry, FilterOperators operators, RowScoping scoping) {
 		this.compiler = new FilterCompiler(registry, operators, Integer.MAX_VALUE);
+		this.operators = operators;
 		this.scoping = scoping;
+	}
+
+	/**
+	 * Whether the predicate of filters depends on the filters alone: built-in operators do, an
+	 * application's operator may build its condition from the caller or the time too.
+	 * @param filters the filters
+	 * @return whether equal filters always make the same predicate
+	 */
+	boolean dependsOnFiltersAlone(List<Filter> filters) {
+		return this.operators.builtInOnly(filters);
 	}
 
 	/**

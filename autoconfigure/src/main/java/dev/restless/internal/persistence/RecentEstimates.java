@@ -8,21 +8,21 @@ import java.util.function.LongSupplier;
 
 /**
  * Row estimates kept for a while, by query: the first page of a large collection, asked for again
- * and again, then costs its page alone. An estimate comes from statistics that change when the
- * database samples the table again, so one a second old is as good as a fresh one.
+ * and again, then costs its page alone. An estimate lags behind the table anyway (it comes from
+ * statistics gathered earlier); a short time to live adds little to that lag.
  * <p>
  * What the key holds is the caller's responsibility: everything that decides which rows the
- * statement reads. At most {@link #CAPACITY} queries are kept, so hostile filters cannot grow the
- * memory held: a new query past it drops every kept estimate (the frequent queries are estimated
+ * statement reads. At most {@link #CAPACITY} queries are kept, so varied filters cannot grow the
+ * number held: a new query past it drops every kept estimate (the frequent queries are estimated
  * again once each), which costs one pass per {@code CAPACITY} new queries where dropping the
  * oldest one would cost a pass, or an ordered structure, for each.
  */
 final class RecentEstimates {
 
-	static final int CAPACITY = 1000;
+	static final int CAPACITY = 256;
 
 	/** About 73 years: longer times to live are as good as forever, and the clock arithmetic stays exact. */
-	private static final long LONGEST = Long.MAX_VALUE / 4;
+	private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE / 4);
 
 	private final Map<Object, Kept> kept = new ConcurrentHashMap<>();
 
@@ -63,7 +63,7 @@ final class RecentEstimates {
 			this.kept.clear();
 		}
 		long now = this.nanoTime.getAsLong();
-		long nanos = (timeToLive.compareTo(Duration.ofNanos(LONGEST)) > 0) ? LONGEST : timeToLive.toNanos();
+		long nanos = ((timeToLive.compareTo(LONGEST) > 0) ? LONGEST : timeToLive).toNanos();
 		this.kept.put(query, new Kept(rows, now + nanos));
 	}
 

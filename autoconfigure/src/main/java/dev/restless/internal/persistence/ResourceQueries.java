@@ -158,11 +158,8 @@ public final class ResourceQueries {
 	private PageTotal total(ResourceDescriptor resource, QueryParameters query, Restriction restriction, Total total,
 			long atLeast) {
 		if (total == Total.ESTIMATED && !restrictsAnyRows()) {
-			// Only a resource's own collection is the same query for every caller given estimates:
-			// a restriction holds values (a relationship's owner) outside the key.
 			OptionalLong estimate = this.estimates.estimate(() -> estimated(resource, query, restriction),
-					(restriction == Restriction.NONE) ? new FilteredCollection(resource.type(), query.filters()) : null,
-					resource.estimatedTotalTimeToLive());
+					sameQuery(resource, query, restriction), resource.estimatedTotalTimeToLive());
 			if (estimate.isPresent() && estimate.getAsLong() >= resource.estimatedTotalThreshold()) {
 				return PageTotal.estimated(Math.max(estimate.getAsLong(), atLeast));
 			}
@@ -170,7 +167,21 @@ public final class ResourceQueries {
 		return PageTotal.exact(count(resource, query, restriction));
 	}
 
-	/** What decides the rows of a resource's collection, for callers no scope restricts. */
+	/**
+	 * What decides the rows of a query for callers no scope restricts, where an estimate may be
+	 * given again: only a resource's own collection (a restriction holds values, such as a
+	 * relationship's owner, outside the key) whose filters depend on themselves alone.
+	 */
+	private @Nullable FilteredCollection sameQuery(ResourceDescriptor resource, QueryParameters query,
+			Restriction restriction) {
+		if (resource.estimatedTotalTimeToLive().isZero() || restriction != Restriction.NONE
+				|| !this.predicates.dependsOnFiltersAlone(query.filters())) {
+			return null;
+		}
+		return new FilteredCollection(resource.type(), query.filters());
+	}
+
+	/** A resource's collection with its filters. */
 	private record FilteredCollection(String type, List<Filter> filters) {
 	}
 

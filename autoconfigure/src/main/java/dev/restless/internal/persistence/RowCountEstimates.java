@@ -50,9 +50,10 @@ final class RowCountEstimates {
 	/**
 	 * @param criteria the query to estimate, selecting one string per row (its value is not read:
 	 * the plan takes the place of the rows)
-	 * @param sameQuery what decides the rows of the query besides the session and its tenant, so
-	 * that an estimate can be given again for an equal one; {@code null} where it cannot be
-	 * @param timeToLive how long an estimate is given again for the same query (zero: never)
+	 * @param sameQuery everything besides the session and its tenant that decides the rows of the
+	 * query, so that its estimate can be given again to an equal one for a while; {@code null}
+	 * where it is not to be
+	 * @param timeToLive how long an estimate is given again for the same query
 	 * @return the estimated number of rows, or empty where the database gives no estimate
 	 */
 	OptionalLong estimate(Supplier<CriteriaQuery<String>> criteria, @Nullable Object sameQuery, Duration timeToLive) {
@@ -63,17 +64,16 @@ final class RowCountEstimates {
 			// statement of another session: their rows are counted exactly instead.
 			return OptionalLong.empty();
 		}
-		Object reused = (sameQuery != null && !timeToLive.isZero() && !timeToLive.isNegative())
-				? new SameQuery(sameQuery, session.getTenantIdentifierValue()) : null;
-		if (reused != null) {
-			OptionalLong recent = this.recent.get(reused);
-			if (recent.isPresent()) {
-				return recent;
+		TenantQuery key = (sameQuery != null) ? new TenantQuery(sameQuery, session.getTenantIdentifierValue()) : null;
+		if (key != null) {
+			OptionalLong kept = this.recent.get(key);
+			if (kept.isPresent()) {
+				return kept;
 			}
 		}
 		OptionalLong estimate = explain(session, explain, criteria.get());
-		if (reused != null && estimate.isPresent()) {
-			this.recent.keep(reused, estimate.getAsLong(), timeToLive);
+		if (key != null && estimate.isPresent()) {
+			this.recent.keep(key, estimate.getAsLong(), timeToLive);
 		}
 		return estimate;
 	}
@@ -109,7 +109,7 @@ final class RowCountEstimates {
 	}
 
 	/** A query's key with the tenant whose rows the session reads. */
-	private record SameQuery(Object query, @Nullable Object tenant) {
+	private record TenantQuery(Object query, @Nullable Object tenant) {
 	}
 
 	private static boolean hasEnabledFilters(Session session) {

@@ -1,6 +1,7 @@
 package dev.restless.internal.query;
 
 import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
+import dev.restless.query.Filter;
 import dev.restless.query.FilterOperator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ public final class FilterOperators {
 			+ "'has' and 'any'.";
 
 	private final Map<String, FilterOperator> byName;
+
+	/** The names the application's operators claim (over built-in ones of the same name too). */
+	private final Set<String> applicationNames;
 
 	/**
 	 * Create the operators.
@@ -63,6 +67,7 @@ public final class FilterOperators {
 			}
 		}
 		this.byName = Map.copyOf(operators);
+		this.applicationNames = Set.copyOf(claimed.keySet());
 	}
 
 	/**
@@ -82,6 +87,43 @@ public final class FilterOperators {
 	 */
 	public Optional<FilterOperator> find(String name) {
 		return Optional.ofNullable(this.byName.get(name));
+	}
+
+	/**
+	 * Whether filters use built-in operators alone. Built-in conditions depend on the filter
+	 * alone; an application's operator may build its condition from the caller or the time too.
+	 * @param filters the filters
+	 * @return whether every operator in them, nested ones included, is a built-in one
+	 */
+	public boolean builtInOnly(List<Filter> filters) {
+		for (Filter filter : filters) {
+			if (!builtInOnly(filter)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private boolean builtInOnly(Filter filter) {
+		if (filter instanceof Filter.Comparison comparison) {
+			return !this.applicationNames.contains(comparison.operator());
+		}
+		if (filter instanceof Filter.Unary unary) {
+			return !this.applicationNames.contains(unary.operator());
+		}
+		if (filter instanceof Filter.FieldComparison fields) {
+			return !this.applicationNames.contains(fields.operator());
+		}
+		if (filter instanceof Filter.Related related) {
+			return builtInOnly(related.condition());
+		}
+		if (filter instanceof Filter.And and) {
+			return builtInOnly(and.filters());
+		}
+		if (filter instanceof Filter.Or or) {
+			return builtInOnly(or.filters());
+		}
+		return builtInOnly(((Filter.Not) filter).filter());
 	}
 
 	/** @return every operator name and alias, relationship operators included */

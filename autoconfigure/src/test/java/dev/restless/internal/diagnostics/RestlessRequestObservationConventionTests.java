@@ -29,8 +29,8 @@ class RestlessRequestObservationConventionTests {
 		IdDescriptor id = new IdDescriptor("id", null, true, true, List.of(), Long.class);
 		return new ResourceDescriptor("people", Object.class, "Person", id, null, Map.of(), Map.of(),
 				java.util.Set.of(ResourceMethod.GET), 10, 100, List.of(), false, false, false, false, true, List.of(),
-				false, dev.restless.Total.EXACT, 10_000, java.time.Duration.ZERO,
-				AccessRules.NONE);
+				false, dev.restless.Total.EXACT, 10_000,
+				java.time.Duration.ZERO, AccessRules.NONE);
 	}
 
 	private Map<String, String> tags(String method, String path, String pattern) {

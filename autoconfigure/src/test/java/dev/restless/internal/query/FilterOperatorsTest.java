@@ -1,6 +1,7 @@
 package dev.restless.internal.query;
 
 import dev.restless.internal.metamodel.InvalidResourceConfigurationException;
+import dev.restless.query.Filter;
 import dev.restless.query.FilterOperator;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +54,23 @@ class FilterOperatorsTest {
 		assertThat(operators.find("eq").orElseThrow().comparesFields()).isTrue();
 		assertThat(operators.find("in").orElseThrow().argument()).isEqualTo(FilterOperator.Argument.VALUES);
 		assertThat(operators.find("is_null").orElseThrow().argument()).isEqualTo(FilterOperator.Argument.NONE);
+	}
+
+	@Test
+	void filtersAreBuiltInOnlyWhereNoOperatorOfTheApplicationAppearsAtAnyDepth() {
+		FilterOperators operators = new FilterOperators(List.of(named("mine"), named("eq")), TextMatching.NATIVE);
+		Filter builtIn = new Filter.Comparison("age", "gt", 3);
+		Filter mine = new Filter.Unary("owner", "mine");
+		Filter replacedBuiltIn = new Filter.Comparison("age", "eq", 3);
+
+		assertThat(operators.builtInOnly(List.of())).isTrue();
+		assertThat(operators.builtInOnly(List.of(builtIn, new Filter.FieldComparison("a", "lt", "b"),
+				new Filter.Not(new Filter.Or(List.of(builtIn, new Filter.Unary("name", "is_null"))))))).isTrue();
+		assertThat(operators.builtInOnly(List.of(builtIn, mine))).isFalse();
+		assertThat(operators.builtInOnly(List.of(replacedBuiltIn))).isFalse();
+		assertThat(operators.builtInOnly(List.of(new Filter.Related("computers", "any",
+				new Filter.And(List.of(builtIn, new Filter.Not(mine))))))).isFalse();
+		assertThat(operators.builtInOnly(List.of(new Filter.FieldComparison("a", "mine", "b")))).isFalse();
 	}
 
 	@Test

@@ -91,6 +91,58 @@ class ScopedReadsIT {
 		}
 	}
 
+	/**
+	 * An estimate kept for the same query is given again only to callers that get estimates at
+	 * all: one an admin was given is never given to a caller whose rows are scoped.
+	 */
+	@Test
+	void anEstimateKeptForAnUnrestrictedCallerIsNeverGivenToAScopedOne() {
+		// a query of this call's own: kept estimates outlive the reset of the rows between tests
+		String query = "/api/tasks?page[size]=1&page[total]=estimated&filter[objects]="
+				+ URLEncoder.encode("[{\"name\":\"id\",\"op\":\"gt\",\"val\":-" + System.nanoTime() + "}]",
+						StandardCharsets.UTF_8);
+		ApiResponse admin = api.get(Caller.ADMIN, query);
+		assertThat(admin.status()).isEqualTo(200);
+		assertThat(admin.at("/meta/totalEstimated").asBoolean()).isEqualTo(TestDatabase.current() != TestDatabase.H2);
+		assertThat(api.get(Caller.ADMIN, query).at("/meta/total").asLong()).as("kept for the admin")
+			.isEqualTo(admin.at("/meta/total").asLong());
+		int scopedCallers = 0;
+		for (Caller caller : List.of(Caller.ANONYMOUS, Caller.ALICE, Caller.BOB)) {
+			ApiResponse scoped = api.get(caller, query);
+			if (scoped.status() != 200) {
+				continue;
+			}
+			scopedCallers++;
+			String exact = query.replace("page[total]=estimated", "page[total]=exact");
+			assertThat(scoped.at("/meta/totalEstimated").isMissingNode()).as("%s", caller).isTrue();
+			assertThat(scoped.at("/meta/total").asLong()).as("%s", caller)
+				.isEqualTo(api.get(caller, exact).at("/meta/total").asLong());
+		}
+		assertThat(scopedCallers).isPositive();
+	}
+
+	/**
+	 * A relationship's related collection is a query of its owner: its estimate is never kept,
+	 * lest one owner's be given for another's.
+	 */
+	@Test
+	void aRelatedCollectionIsEstimatedAnewEveryTime() {
+		// a query of this call's own, which no other request could have had an estimate kept for
+		String related = "/api/members/" + api.alice + "/tasks?page[size]=1&page[total]=estimated&filter[objects]="
+				+ URLEncoder.encode("[{\"name\":\"id\",\"op\":\"gt\",\"val\":-" + System.nanoTime() + "}]",
+						StandardCharsets.UTF_8);
+		SqlStatementCounter.reset();
+		ApiResponse first = api.get(Caller.ADMIN, related);
+		int firstStatements = SqlStatementCounter.count();
+		SqlStatementCounter.reset();
+		ApiResponse again = api.get(Caller.ADMIN, related);
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(again.at("/meta/total").asLong()).isEqualTo(first.at("/meta/total").asLong());
+		assertThat(again.at("/meta/totalEstimated").isMissingNode()).isEqualTo(TestDatabase.current() == TestDatabase.H2);
+		assertThat(SqlStatementCounter.count()).as("%s", SqlStatementCounter.statements()).isEqualTo(firstStatements);
+	}
+
 	@BeforeEach
 	void seed() {
 		api.reset();
