@@ -403,13 +403,18 @@ def table(plan, results, people):
     return "\n".join(lines + ratios + targets)
 
 
+def mostly_failed(measured):
+    """Whether most of a measurement's requests were answered non-2xx: its figures measure errors."""
+    return measured["non2xx"] * 2 > measured["requests"]
+
+
 def peer_targets(plan, summary):
     """The targets against the other implementations, each over every scenario they share with
     Restless: its throughput ahead of the peers' and at least 0.9 of the hand-written baseline's,
     and its application CPU per request at most half the best peer's. A measurement that cannot
     be compared (no requests served, most of them answered non-2xx, no CPU reading) is left out."""
     def usable(measured, figure):
-        return measured[figure] > 0 and measured["non2xx"] * 2 <= measured["requests"]
+        return measured[figure] > 0 and not mostly_failed(measured)
     def ratios(ratio_of, implementations, figure):
         """(ratio, scenario) for each scenario Restless shares with the implementations."""
         found = []
@@ -449,7 +454,7 @@ def estimated_total_target(summary):
     if not estimated or not without:
         return []
     target = "Restless's page of 20 with estimated total within 1.2x of its page without total"
-    if estimated["non2xx"] * 2 > estimated["requests"]:
+    if mostly_failed(estimated):
         return ["| %s | not measured: %d of %d requests answered non-2xx | no |"
                         % (target, estimated["non2xx"], estimated["requests"])]
     throughput = without["rps"] / estimated["rps"] if estimated["rps"] else float("inf")
