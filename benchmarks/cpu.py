@@ -9,6 +9,12 @@ whole-process figures mix. Linux only.
     java -Xms1g -Xmx1g -jar benchmarks/target/restless-benchmarks.jar &
     python3 benchmarks/cpu.py '/api/people?page%5Bsize%5D=20' 15
 
+METHOD=PATCH sends the benchmark's PATCH (a random person's age, with If-Match) to a URL with %d
+for the person's id, as the PATCH scenario does:
+
+    METHOD=PATCH python3 benchmarks/cpu.py '/api/people/%d' 15
+    METHOD=PATCH python3 benchmarks/cpu.py '/floor/people/%d' 15
+
 PORT chooses the application (8088, the default, is the benchmark application; 8089 the Elide
 one), and the JVM measured is the one listening there; PID names another process to measure:
 
@@ -20,11 +26,18 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
+import run
 from run import CONNECTIONS, database_pids, process_times
 
 TICKS = os.sysconf("SC_CLK_TCK")
 PORT = int(os.environ.get("PORT", "8088"))
+METHOD = os.environ.get("METHOD", "GET")
+# the ids a PATCH draws from: the seeded people
+PEOPLE = int(os.environ.get("PEOPLE", "100000"))
+# Tomcat's request threads, and the executor Elide runs its requests on
+REQUEST_THREADS = re.compile(r"^(http-nio-\d+-e|http-nio-\d+-exec|task)$")
 JARS = {8088: r"restless-benchmarks\.jar", 8089: r"restless-benchmarks-elide\.jar"}
 
 
@@ -63,16 +76,28 @@ def main():
     accept = sys.argv[3] if len(sys.argv) > 3 else "application/vnd.api+json"
     pid = application_pid()
     threads_before, db_before = thread_times(pid), process_times(database_pids())
-    output = subprocess.run(["wrk", "-t1", "-c%d" % CONNECTIONS, "-d%ds" % seconds, "-H", "Accept: " + accept,
-                             "http://127.0.0.1:%d" % PORT + url], capture_output=True, text=True, check=True).stdout
+    command = ["wrk", "-t1", "-c%d" % CONNECTIONS, "-d%ds" % seconds]
+    if METHOD == "PATCH":
+        script = os.path.join(tempfile.mkdtemp(), "patch.lua")
+        with open(script, "w") as handle:
+            handle.write(run.patch(url, "application/vnd.api+json", PEOPLE, True, True))
+        command += ["-s", script, "http://127.0.0.1:%d" % PORT]
+    else:
+        command += ["-H", "Accept: " + accept, "http://127.0.0.1:%d" % PORT + url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if failed:
+        print("%s responses were not 2xx" % failed.group(1))
     threads_after, db_after = thread_times(pid), process_times(database_pids())
     requests = int(re.search(r"(\d+) requests in", output).group(1))
-    print("%s: %d requests, %.1f req/s" % (url, requests, requests / seconds))
+    print("%s %s: %d requests, %.1f req/s" % (METHOD, url, requests, requests / seconds))
     spent = collections.Counter()
     for key, after in threads_after.items():
         # HotSpot starts compiler and GC threads as it needs them: one that started during the run
         # spent all its time in it. One that ended during the run is not seen (a lower bound).
         spent[key[1]] += after - threads_before.get(key, 0)
+    serving = sum(spent[group] for group in spent if REQUEST_THREADS.match(group))
+    print("  %-24s %.3f ms/request" % ("(request threads)", 1000 * serving / requests))
     for group, seconds_spent in spent.most_common():
         if seconds_spent > 0:
             print("  %-24s %.3f ms/request" % (group, 1000 * seconds_spent / requests))
