@@ -34,10 +34,9 @@ from run import CONNECTIONS, database_pids, process_times
 TICKS = os.sysconf("SC_CLK_TCK")
 PORT = int(os.environ.get("PORT", "8088"))
 METHOD = os.environ.get("METHOD", "GET")
-# the ids a PATCH draws from: the seeded people
-PEOPLE = int(os.environ.get("PEOPLE", "100000"))
-# Tomcat's request threads, and the executor Elide runs its requests on
-REQUEST_THREADS = re.compile(r"^(http-nio-\d+-e|http-nio-\d+-exec|task)$")
+# Tomcat's request threads (Linux cuts thread names at 15 characters: "http-nio-8088-e"), and the
+# executor Elide runs its requests on
+REQUEST_THREADS = re.compile(r"^(http-nio-\d+-e|task)$")
 JARS = {8088: r"restless-benchmarks\.jar", 8089: r"restless-benchmarks-elide\.jar"}
 
 
@@ -77,14 +76,15 @@ def main():
     pid = application_pid()
     threads_before, db_before = thread_times(pid), process_times(database_pids())
     command = ["wrk", "-t1", "-c%d" % CONNECTIONS, "-d%ds" % seconds]
-    if METHOD == "PATCH":
-        script = os.path.join(tempfile.mkdtemp(), "patch.lua")
-        with open(script, "w") as handle:
-            handle.write(run.patch(url, "application/vnd.api+json", PEOPLE, True, True))
-        command += ["-s", script, "http://127.0.0.1:%d" % PORT]
-    else:
-        command += ["-H", "Accept: " + accept, "http://127.0.0.1:%d" % PORT + url]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        if METHOD == "PATCH":
+            # the people the benchmark application seeded, whichever application is measured
+            script.write(run.patch(url, "application/vnd.api+json", run.get("/bench/size")["people"], True, True))
+            script.flush()
+            command += ["-s", script.name, "http://127.0.0.1:%d" % PORT]
+        else:
+            command += ["-H", "Accept: " + accept, "http://127.0.0.1:%d" % PORT + url]
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if failed:
         print("%s responses were not 2xx" % failed.group(1))
