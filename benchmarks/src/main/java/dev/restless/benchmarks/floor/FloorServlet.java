@@ -9,6 +9,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,25 +41,26 @@ final class FloorServlet extends HttpServlet {
 		long id = id(request);
 		try (Connection connection = this.dataSource.getConnection()) {
 			Row row = read(connection, id);
-			write(response, row == null ? null : row.document(id));
+			if (row == null) {
+				response.sendError(404);
+				return;
+			}
+			write(response, row.document(id));
 		}
 		catch (SQLException ex) {
 			throw new IOException(ex);
 		}
 	}
 
+	/** HttpServlet has no doPatch. */
 	@Override
-	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	protected void service(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
 		if ("PATCH".equals(request.getMethod())) {
 			patch(request, response);
 		}
 		else {
-			try {
-				super.service(request, response);
-			}
-			catch (jakarta.servlet.ServletException ex) {
-				throw new IOException(ex);
-			}
+			super.service(request, response);
 		}
 	}
 
@@ -71,7 +73,7 @@ final class FloorServlet extends HttpServlet {
 				Row row = read(connection, id);
 				if (row == null) {
 					connection.rollback();
-					write(response, null);
+					response.sendError(404);
 					return;
 				}
 				try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
@@ -127,10 +129,6 @@ final class FloorServlet extends HttpServlet {
 	}
 
 	private static void write(HttpServletResponse response, String document) throws IOException {
-		if (document == null) {
-			response.sendError(404);
-			return;
-		}
 		byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
 		response.setContentType("application/vnd.api+json");
 		response.setContentLength(bytes.length);
